@@ -1,0 +1,13 @@
+# Third-party libraries, all from Debian 12 packages (scripts/install-deps.sh).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+find_package(GTest REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(PostgreSQL REQUIRED)
+find_package(Boost 1.74 REQUIRED)
+find_package(CLI11 QUIET CONFIG)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)

@@ -26,3 +26,29 @@ function(nyttig_test name)
     PROPERTIES LABELS "${ARG_LABELS}"
     DISCOVERY_TIMEOUT 60)
 endfunction()
+
+# nyttig_embed(TARGET FUNCTION BASE_DIR GLOB...)
+#   Adds to TARGET a generated source defining
+#   std::span<const EmbeddedFile> nyttig::embedded::FUNCTION()
+#   with every file under BASE_DIR matching the globs (paths relative to it).
+function(nyttig_embed target function base_dir)
+  set(files "")
+  foreach(pattern IN LISTS ARGN)
+    file(GLOB_RECURSE matched CONFIGURE_DEPENDS RELATIVE ${base_dir} ${base_dir}/${pattern})
+    list(APPEND files ${matched})
+  endforeach()
+  list(SORT files)
+  set(absolute "")
+  foreach(f IN LISTS files)
+    list(APPEND absolute ${base_dir}/${f})
+  endforeach()
+  string(REPLACE ";" "|" file_arg "${files}")
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/embedded_${function}.cpp)
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} -DNAME=${function} -DBASE=${base_dir}
+            "-DFILES=${file_arg}" -P ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
+    DEPENDS ${absolute} ${PROJECT_SOURCE_DIR}/cmake/embed.cmake
+    COMMENT "Embedding ${function}"
+    VERBATIM)
+  target_sources(${target} PRIVATE ${out})
+endfunction()

@@ -39,11 +39,14 @@ enum class StatusCode {
 };
 
 // A field that failed validation: `name` is the parameter or form field,
-// `reason` a human-readable message key or text, `value` what was sent.
+// `reason` a message-catalogue key (e.g. "accounts.email.invalid") or plain
+// text, `value` what was sent, `args` the values of the message's
+// {placeholders} (e.g. {"max", "120"}).
 struct InvalidParameter {
   std::string name;
   std::string reason;
   std::string value;
+  std::vector<std::pair<std::string, std::string>> args;
   bool operator==(const InvalidParameter&) const = default;
 };
 
@@ -61,8 +64,9 @@ class [[nodiscard]] Status {
 
   // Validation details; empty unless the code is kInvalidArgument.
   const std::vector<InvalidParameter>& invalid_parameters() const { return invalid_; }
-  Status& AddInvalid(std::string name, std::string reason, std::string value = {}) {
-    invalid_.push_back({std::move(name), std::move(reason), std::move(value)});
+  Status& AddInvalid(std::string name, std::string reason, std::string value = {},
+                     std::vector<std::pair<std::string, std::string>> args = {}) {
+    invalid_.push_back({std::move(name), std::move(reason), std::move(value), std::move(args)});
     return *this;
   }
 

@@ -1,0 +1,107 @@
+#include "core/text.h"
+
+#include <cctype>
+#include <cstdint>
+
+namespace nyttig {
+namespace {
+
+// Decodes one code point at `pos` and advances past it; returns -1 on
+// malformed input (pos is then unchanged).
+std::int32_t DecodeOne(std::string_view s, size_t& pos) {
+  const auto lead = static_cast<unsigned char>(s[pos]);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  int extra = (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : -1;
+  if (extra < 0 || pos + extra >= s.size()) return -1;
+  std::int32_t cp = lead & (0x3F >> extra);
+  for (int i = 1; i <= extra; ++i) {
+    const auto c = static_cast<unsigned char>(s[pos + i]);
+    if ((c & 0xC0) != 0x80) return -1;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  static constexpr std::int32_t kMinForLength[] = {0, 0x80, 0x800, 0x10000};
+  if (cp < kMinForLength[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+  pos += extra + 1;
+  return cp;
+}
+
+// Base ASCII letter of a Latin-1 / Latin Extended-A letter, or 0.
+char BaseLetter(std::int32_t cp) {
+  // U+00C0..U+00FF; generated from Unicode decompositions (Æ→a, Ø→o, Þ→t,
+  // ß→s; × and ÷ are not letters).
+  static constexpr char kLatin1[] =
+      "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+  if (cp >= 0xC0 && cp <= 0xFF) return kLatin1[cp - 0xC0];
+  // U+0100..U+017F (Latin Extended-A), the same way.
+  static constexpr char kExtA[] =
+      "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkk"
+      "llllllllllnnnnnn\0nnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+  static_assert(sizeof(kLatin1) == 64 + 1 && sizeof(kExtA) == 128 + 1);
+  if (cp >= 0x100 && cp <= 0x17F) return kExtA[cp - 0x100];
+  return 0;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (DecodeOne(text, pos) < 0) return false;
+  }
+  return true;
+}
+
+size_t Utf8Length(std::string_view text) {
+  size_t count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+std::string Slugify(std::string_view name) {
+  std::string out;
+  bool pending_hyphen = false;
+  size_t pos = 0;
+  while (pos < name.size()) {
+    std::int32_t cp = DecodeOne(name, pos);
+    if (cp < 0) {
+      ++pos;  // skip a malformed byte
+      continue;
+    }
+    char c = 0;
+    if (cp < 0x80 && std::isalnum(cp)) c = static_cast<char>(std::tolower(cp));
+    else if (cp >= 0x80) c = BaseLetter(cp);
+    if (c == 0) {
+      // A combining mark (U+0300..U+036F) is dropped; anything else separates.
+      if (!(cp >= 0x300 && cp <= 0x36F)) pending_hyphen = !out.empty();
+      continue;
+    }
+    if (pending_hyphen) out += '-';
+    pending_hyphen = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view text) {
+  const char* ws = " \t\r\n\f\v";
+  size_t start = text.find_first_not_of(ws);
+  if (start == std::string_view::npos) return {};
+  size_t end = text.find_last_not_of(ws);
+  return text.substr(start, end - start + 1);
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace nyttig

@@ -1,0 +1,29 @@
+// Text helpers shared by several modules: UTF-8 validation, slugs, trimming.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace nyttig {
+
+// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates,
+// nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+// Number of code points in well-formed UTF-8 `text` (what a person calls
+// "characters" for length limits).
+size_t Utf8Length(std::string_view text);
+
+// The slug of a name, as CONTRACTS.md fixes it: lower-case ASCII letters,
+// digits and hyphens; å→a, ä→a, ö→o, é→e and other marks dropped; every run
+// of other characters becomes one hyphen; no hyphen at either end.
+// "Håbo kommun" → "habo-kommun". Returns "" when nothing usable remains.
+std::string Slugify(std::string_view name);
+
+// `text` without leading and trailing ASCII whitespace.
+std::string_view Trim(std::string_view text);
+
+// ASCII lower-case copy (e-mail addresses, tokens).
+std::string AsciiLower(std::string_view text);
+
+}  // namespace nyttig

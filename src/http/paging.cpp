@@ -1,0 +1,41 @@
+#include "http/paging.h"
+
+#include <charconv>
+
+namespace nyttig::http {
+namespace {
+
+// Parses a query parameter as an integer ≥ 1; records a problem otherwise.
+std::optional<int> PositiveParam(const Request& request, const char* name, int fallback,
+                                 Status& status) {
+  auto text = request.Query(name);
+  if (!text) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value < 1) {
+    status.AddInvalid(name, "validation.positive_integer", *text);
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+StatusOr<PageRequest> ParsePageRequest(const Request& request) {
+  Status problems = InvalidArgumentError("validation.failed");
+  auto page = PositiveParam(request, "page", 1, problems);
+  auto limit = PositiveParam(request, "limit", kDefaultPageLimit, problems);
+  if (!page || !limit) return problems;
+  if (*page > kMaxPage) {
+    problems.AddInvalid("page", "validation.out_of_range", std::to_string(*page),
+                        {{"min", "1"}, {"max", std::to_string(kMaxPage)}});
+    return problems;
+  }
+  return PageRequest{*page, std::min(*limit, kMaxPageLimit)};
+}
+
+nlohmann::json PagedJson(nlohmann::json items, const PageRequest& page, std::int64_t total) {
+  return {{"items", std::move(items)}, {"page", page.page}, {"limit", page.limit}, {"total", total}};
+}
+
+}  // namespace nyttig::http

@@ -32,6 +32,7 @@ EffectEstimate BootstrapMedianDifference(const std::vector<double>& pilot,
   EffectEstimate estimate = MakeEstimate("bootstrap_median_difference",
                                          static_cast<int>(pilot.size()),
                                          static_cast<int>(comparison.size()));
+  if (!CheckAllFinite(estimate, {&pilot, &comparison})) return estimate;
   if (pilot.empty() || comparison.empty()) {
     AddNote(estimate, "not computable: a group has no units");
     return estimate;

@@ -26,6 +26,7 @@ EffectEstimate DifferenceInDifferences(const DidCells& cells) {
   EffectEstimate estimate = MakeEstimate("did_ols");
   const std::array<const std::vector<double>*, 4> all = {
       &cells.pilot_before, &cells.pilot_after, &cells.comparison_before, &cells.comparison_after};
+  if (!CheckAllFinite(estimate, {all[0], all[1], all[2], all[3]})) return estimate;
   for (const auto* cell : all) {
     if (cell->empty()) {
       AddNote(estimate, "not computable: each group needs units in both phases");

@@ -21,6 +21,17 @@ void AddNote(EffectEstimate& estimate, const std::string& note) {
   }
 }
 
+bool CheckAllFinite(EffectEstimate& estimate,
+                    std::initializer_list<const std::vector<double>*> groups) {
+  for (const std::vector<double>* group : groups) {
+    if (!std::all_of(group->begin(), group->end(), [](double v) { return std::isfinite(v); })) {
+      AddNote(estimate, "not computable: a value is not a finite number");
+      return false;
+    }
+  }
+  return true;
+}
+
 void SetIfFinite(EffectEstimate& estimate, std::optional<double>& slot, double value,
                  const std::string& note_if_not_finite) {
   if (std::isfinite(value)) {

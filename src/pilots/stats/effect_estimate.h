@@ -9,6 +9,7 @@
 // Thread-safety: plain value; copy freely.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,12 @@ void SetIfFinite(EffectEstimate& estimate, std::optional<double>& slot, double v
 // value ± qt(0.975, df) · standard_error. Leaves them absent with a note when
 // the t distribution is undefined (df <= 0, non-finite input).
 void FillTInterval(EffectEstimate& estimate, double value, double standard_error, double df);
+
+// True when every value of every vector is finite; otherwise adds a
+// "not computable" note to `estimate` and returns false. The methods call it
+// first, so a NaN or infinity handed in never reaches sorting or the output.
+bool CheckAllFinite(EffectEstimate& estimate,
+                    std::initializer_list<const std::vector<double>*> groups);
 
 // Adds `note` unless the estimate already carries it.
 void AddNote(EffectEstimate& estimate, const std::string& note);

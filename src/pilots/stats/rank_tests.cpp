@@ -62,6 +62,7 @@ std::optional<double> HodgesLehmannShift(const std::vector<double>& pilot,
 EffectEstimate MannWhitney(const std::vector<double>& pilot,
                            const std::vector<double>& comparison) {
   EffectEstimate estimate = MakeEstimate("mann_whitney", static_cast<int>(pilot.size()), static_cast<int>(comparison.size()));
+  if (!CheckAllFinite(estimate, {&pilot, &comparison})) return estimate;
   if (pilot.empty() || comparison.empty()) {
     AddNote(estimate, "not computable: a group has no units");
     return estimate;

@@ -37,6 +37,7 @@ Interval WilsonInterval(int successes, int n, double z) {
 
 EffectEstimate WelchT(const std::vector<double>& pilot, const std::vector<double>& comparison) {
   EffectEstimate estimate = MakeEstimate("welch_t", static_cast<int>(pilot.size()), static_cast<int>(comparison.size()));
+  if (!CheckAllFinite(estimate, {&pilot, &comparison})) return estimate;
   if (pilot.empty() || comparison.empty()) {
     AddNote(estimate, "not computable: a group has no units");
     return estimate;
@@ -72,6 +73,7 @@ EffectEstimate PairedT(const std::vector<double>& after, const std::vector<doubl
     AddNote(estimate, "not computable: before and after values are not paired");
     return estimate;
   }
+  if (!CheckAllFinite(estimate, {&after, &before})) return estimate;
   if (after.empty()) {
     AddNote(estimate, "not computable: no unit has both a before and an after value");
     return estimate;

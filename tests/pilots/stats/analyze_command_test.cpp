@@ -173,5 +173,89 @@ TEST_F(PilotAnalyzeCommandTest, RejectsAnUndefinedCombinationAsUsageError) {
   EXPECT_TRUE(out_.empty());
 }
 
+// 15 of 40 pilot units and 8 of 35 comparison units succeed.
+// R: as NewcombeDifferenceTest.MatchesR (prop.test(c(15,8), c(40,35), correct = FALSE) and
+// the Wilson intervals prop.test(15, 40, correct = FALSE), prop.test(8, 35, correct = FALSE)).
+TEST_F(PilotAnalyzeCommandTest, RunsNewcombeDifferenceOnZeroOneValues) {
+  std::string csv = "unit,group,phase,value\n";
+  for (int unit = 0; unit < 40; ++unit) {
+    csv += "p" + std::to_string(unit) + ",pilot,after," + (unit < 15 ? "1" : "0") + "\n";
+  }
+  for (int unit = 0; unit < 35; ++unit) {
+    csv += "c" + std::to_string(unit) + ",comparison,after," + (unit < 8 ? "1" : "0") + "\n";
+  }
+  ASSERT_EQ(Run(WriteCsv(csv), "two-groups", "proportion"), kExitOk) << err_;
+  const nlohmann::json json = Output();
+  EXPECT_EQ(json["method"], "newcombe_difference");
+  EXPECT_NEAR(json["effect"].get<double>(), 0.1464285714285714, kRTolerance);
+  EXPECT_NEAR(json["ci_low"].get<double>(), -0.0627198225481161, kRTolerance);
+  EXPECT_NEAR(json["ci_high"].get<double>(), 0.3350278282329947, kRTolerance);
+  EXPECT_NEAR(json["p_value"].get<double>(), 0.1700626768977566, kRTolerance);
+  EXPECT_EQ(json["n_pilot"], 40);
+  EXPECT_EQ(json["n_comparison"], 35);
+}
+
+TEST_F(PilotAnalyzeCommandTest, FailsOnAProportionValueOtherThanZeroOrOne) {
+  EXPECT_EQ(Run(WriteCsv("unit,group,phase,value\na,pilot,after,1\nb,comparison,after,0.5\n"),
+                "two-groups", "proportion"),
+            kExitFailure);
+  EXPECT_TRUE(out_.empty());
+  EXPECT_NE(err_.find("line 3"), std::string::npos) << err_;
+}
+
+TEST_F(PilotAnalyzeCommandTest, FailsOnTwoProportionRowsForOneUnit) {
+  EXPECT_EQ(Run(WriteCsv("unit,group,phase,value\na,pilot,after,1\na,pilot,after,1\n"),
+                "two-groups", "proportion"),
+            kExitFailure);
+  EXPECT_NE(err_.find("one per unit"), std::string::npos) << err_;
+}
+
+// R: x <- c(1,1,2); y <- c(3,4,5,5,7); median(outer(x, y, "-"));
+// wilcox.test(x, y, exact = FALSE, correct = TRUE)$p.value
+TEST_F(PilotAnalyzeCommandTest, RunsMannWhitneyWithANullInterval) {
+  const std::string csv =
+      "unit,group,phase,value\na,pilot,after,1\nb,pilot,after,1\nc,pilot,after,2\n"
+      "d,comparison,after,3\ne,comparison,after,4\nf,comparison,after,5\n"
+      "g,comparison,after,5\nh,comparison,after,7\n";
+  ASSERT_EQ(Run(WriteCsv(csv), "two-groups", "rank"), kExitOk) << err_;
+  const nlohmann::json json = Output();
+  EXPECT_EQ(json["method"], "mann_whitney");
+  EXPECT_NEAR(json["effect"].get<double>(), -3, kRTolerance);
+  EXPECT_NEAR(json["p_value"].get<double>(), 0.0346611858875073, kRTolerance);
+  EXPECT_TRUE(json["ci_low"].is_null());
+  EXPECT_TRUE(json["ci_high"].is_null());
+  EXPECT_EQ(json["notes"].size(), 1u);
+}
+
+// Unit-phase means as in DifferenceInDifferencesTest.MatchesRLm:
+// pb <- c(10,12,11,13); pa <- c(14,15,13,17); cb <- c(10,11,12); ca <- c(11,12,12);
+// lm(value ~ pilot * after) → pilot:after, confint, p. Unit p1's before value is the mean of
+// two rows (9, 11).
+TEST_F(PilotAnalyzeCommandTest, RunsDidOnUnitPhaseMeans) {
+  const std::string csv =
+      "unit,group,phase,value\n"
+      "p1,pilot,before,9\np1,pilot,before,11\np2,pilot,before,12\np3,pilot,before,11\n"
+      "p4,pilot,before,13\np1,pilot,after,14\np2,pilot,after,15\np3,pilot,after,13\n"
+      "p4,pilot,after,17\nc1,comparison,before,10\nc2,comparison,before,11\n"
+      "c3,comparison,before,12\nc1,comparison,after,11\nc2,comparison,after,12\n"
+      "c3,comparison,after,12\n";
+  ASSERT_EQ(Run(WriteCsv(csv), "did", "mean"), kExitOk) << err_;
+  const nlohmann::json json = Output();
+  EXPECT_EQ(json["method"], "did_ols");
+  EXPECT_NEAR(json["effect"].get<double>(), 2.5833333333333304, kRTolerance);
+  EXPECT_NEAR(json["ci_low"].get<double>(), -0.5002673721021185, kRTolerance);
+  EXPECT_NEAR(json["ci_high"].get<double>(), 5.6669340387687797, kRTolerance);
+  EXPECT_NEAR(json["p_value"].get<double>(), 0.0915091839739951, kRTolerance);
+  EXPECT_EQ(json["n_pilot"], 4);
+  EXPECT_EQ(json["n_comparison"], 3);
+  EXPECT_NE(err_.find("Ingen tydlig skillnad kunde visas"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("enheter per grupp"), std::string::npos) << err_;
+}
+
+TEST_F(PilotAnalyzeCommandTest, PrintsComputableFalseForAnEmptyMeasurementsFile) {
+  ASSERT_EQ(Run(WriteCsv("unit,group,phase,value\n"), "did", "mean"), kExitOk);
+  EXPECT_EQ(Output()["computable"], false);
+}
+
 }  // namespace
 }  // namespace nyttig::pilots

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "pilots/stats/estimate_matchers.h"
 
 namespace nyttig::pilots {
@@ -55,6 +57,12 @@ TEST(PilotWelchTTest, GivesNoIntervalWhenBothGroupsAreConstant) {
   EXPECT_DOUBLE_EQ(e.effect.value_or(0), 2);
   EXPECT_FALSE(e.p_value.has_value());
   EXPECT_NE(e.notes.at(0).find("zero variance"), std::string::npos);
+}
+
+TEST(PilotWelchTTest, IsNotComputableWithANonFiniteValue) {
+  const EffectEstimate e = WelchT({1, std::numeric_limits<double>::quiet_NaN()}, {1, 2});
+  EXPECT_FALSE(e.computable());
+  EXPECT_NE(e.notes.at(0).find("not a finite number"), std::string::npos);
 }
 
 TEST(PilotWelchTTest, IsNotComputableWithAnEmptyGroup) {

@@ -11,7 +11,9 @@
 //   stem+compounds         + compound parts (colocated)
 //   stem+compounds+stop    both
 //   ngram3, ngram4         character n-grams per word
-//   stem+compounds+ngram4  a word field (stem+compounds) and a 4-gram field
+//   stem+compounds+ngram3  a word field (stem+compounds) and a 3-gram field;
+//                          the platform default (best nDCG@10 on SweFAQ)
+//   stem+compounds+ngram4  the same with a 4-gram field
 //
 // Thread-safety: pure functions; the returned structs are plain values.
 #pragma once

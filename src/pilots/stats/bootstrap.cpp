@@ -29,9 +29,9 @@ double ResampledMedian(const std::vector<double>& values, std::vector<double>& s
 EffectEstimate BootstrapMedianDifference(const std::vector<double>& pilot,
                                          const std::vector<double>& comparison, int resamples,
                                          std::mt19937_64& rng) {
-  EffectEstimate estimate = MakeEstimate("bootstrap_median_difference",
-                                         static_cast<int>(pilot.size()),
-                                         static_cast<int>(comparison.size()));
+  EffectEstimate estimate =
+      MakeEstimate("bootstrap_median_difference", static_cast<int>(pilot.size()),
+                   static_cast<int>(comparison.size()));
   if (!CheckAllFinite(estimate, {&pilot, &comparison})) return estimate;
   if (pilot.empty() || comparison.empty()) {
     AddNote(estimate, "not computable: a group has no units");
@@ -41,8 +41,9 @@ EffectEstimate BootstrapMedianDifference(const std::vector<double>& pilot,
               "effect not computable: values too large");
   AddNote(estimate, "the bootstrap gives an interval, not a p-value");
   if (pilot.size() < 2 || comparison.size() < 2 || resamples < kMinBootstrapResamples) {
-    AddNote(estimate, "interval not computable: fewer than 2 units in a group or too few "
-                      "resamples");
+    AddNote(estimate,
+            "interval not computable: fewer than 2 units in a group or too few "
+            "resamples");
     return estimate;
   }
   std::vector<double> differences(static_cast<size_t>(resamples));

@@ -51,10 +51,9 @@ EffectEstimate DifferenceInDifferences(const DidCells& cells) {
     return estimate;
   }
   const double standard_error = std::sqrt(residual_sum / df * inverse_sizes);
-  const double largest_mean = std::max({std::fabs(Mean(cells.pilot_before)),
-                                        std::fabs(Mean(cells.pilot_after)),
-                                        std::fabs(Mean(cells.comparison_before)),
-                                        std::fabs(Mean(cells.comparison_after))});
+  const double largest_mean =
+      std::max({std::fabs(Mean(cells.pilot_before)), std::fabs(Mean(cells.pilot_after)),
+                std::fabs(Mean(cells.comparison_before)), std::fabs(Mean(cells.comparison_after))});
   // As t.test does, a standard error at rounding-noise level means constant data.
   if (standard_error <= kConstantDataFactor * largest_mean || !(standard_error > 0)) {
     AddNote(estimate, "interval and p-value not computable: zero residual variance");

@@ -54,9 +54,8 @@ std::optional<double> NormalCdf(double z) {
 
 std::optional<double> ChiSquareUpperP(double x, double df) {
   if (!std::isfinite(x) || x < 0 || !ValidDf(df)) return std::nullopt;
-  return Guarded([&] {
-    return boost::math::cdf(boost::math::complement(boost::math::chi_squared(df), x));
-  });
+  return Guarded(
+      [&] { return boost::math::cdf(boost::math::complement(boost::math::chi_squared(df), x)); });
 }
 
 std::optional<double> NonCentralTUpper(double t, double df, double ncp) {

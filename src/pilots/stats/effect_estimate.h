@@ -22,8 +22,8 @@ struct EffectEstimate {
   std::optional<double> ci_low;  // 95 % confidence interval
   std::optional<double> ci_high;
   std::optional<double> p_value;
-  int n_pilot = 0;       // units, never rows
-  int n_comparison = 0;  // units, never rows
+  int n_pilot = 0;                 // units, never rows
+  int n_comparison = 0;            // units, never rows
   std::vector<std::string> notes;  // why a value is absent, and caveats
 
   // True when at least the effect could be estimated.

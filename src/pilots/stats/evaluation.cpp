@@ -34,8 +34,9 @@ StatusOr<Evaluation> EvaluateProportion(const std::vector<Measurement>& rows) {
       return InvalidArgumentError(where + "value must be 0 or 1 for --measure proportion");
     }
     if (!seen.insert(row.unit).second) {
-      return InvalidArgumentError(where + "unit " + row.unit +
-                                  " has more than one row; --measure proportion needs one per unit");
+      return InvalidArgumentError(
+          where + "unit " + row.unit +
+          " has more than one row; --measure proportion needs one per unit");
     }
     const auto group_idx = static_cast<size_t>(row.group);
     ++units[group_idx];

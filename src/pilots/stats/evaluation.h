@@ -41,7 +41,6 @@ struct Evaluation {
 // Evaluates `rows`. Fails with kInvalidArgument when the combination is not
 // defined, or, for the proportion measure, when a unit has more than one
 // after row or a value other than 0 or 1 (the message names the line).
-StatusOr<Evaluation> Evaluate(Design design, Measure measure,
-                              const std::vector<Measurement>& rows);
+StatusOr<Evaluation> Evaluate(Design design, Measure measure, const std::vector<Measurement>& rows);
 
 }  // namespace nyttig::pilots

@@ -6,9 +6,7 @@
 
 namespace nyttig::pilots {
 
-std::string_view GroupName(Group group) {
-  return group == Group::kPilot ? "pilot" : "comparison";
-}
+std::string_view GroupName(Group group) { return group == Group::kPilot ? "pilot" : "comparison"; }
 
 std::string_view PhaseName(Phase phase) { return phase == Phase::kBefore ? "before" : "after"; }
 

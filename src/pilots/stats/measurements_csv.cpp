@@ -97,7 +97,7 @@ std::optional<double> ParseValue(const std::string& text, std::string& reason) {
     reason = "value is out of range";
   } else if (ec != std::errc() || ptr != end) {
     reason = text.find(',') != std::string::npos ? "not a number (use '.' as decimal point)"
-                                                   : "not a number";
+                                                 : "not a number";
   } else if (!std::isfinite(value) || std::fabs(value) > kMaxAbsoluteValue) {
     reason = "value must be a finite number of magnitude at most 1e15";
   } else {
@@ -137,8 +137,10 @@ std::optional<Measurement> ReadRow(const CsvRecord& record, const ColumnPosition
   std::string reason;
   const std::string value_text = field(kValue);
   const std::optional<double> value = ParseValue(value_text, reason);
-  if (value) row.value = *value;
-  else fail("value", reason, value_text);
+  if (value)
+    row.value = *value;
+  else
+    fail("value", reason, value_text);
   if (!ok) return std::nullopt;
   return row;
 }
@@ -148,8 +150,9 @@ std::optional<Measurement> ReadRow(const CsvRecord& record, const ColumnPosition
 StatusOr<std::vector<Measurement>> ParseMeasurementsCsv(std::string_view text) {
   ASSIGN_OR_RETURN(std::vector<CsvRecord> records, SplitCsvRecords(text));
   if (records.empty()) {
-    return InvalidArgumentError("the measurements file is empty: header unit,group,phase,value "
-                                "expected");
+    return InvalidArgumentError(
+        "the measurements file is empty: header unit,group,phase,value "
+        "expected");
   }
   ASSIGN_OR_RETURN(ColumnPositions positions, ReadHeader(records.front()));
   RowErrors errors;

@@ -61,7 +61,8 @@ std::optional<double> HodgesLehmannShift(const std::vector<double>& pilot,
 
 EffectEstimate MannWhitney(const std::vector<double>& pilot,
                            const std::vector<double>& comparison) {
-  EffectEstimate estimate = MakeEstimate("mann_whitney", static_cast<int>(pilot.size()), static_cast<int>(comparison.size()));
+  EffectEstimate estimate = MakeEstimate("mann_whitney", static_cast<int>(pilot.size()),
+                                         static_cast<int>(comparison.size()));
   if (!CheckAllFinite(estimate, {&pilot, &comparison})) return estimate;
   if (pilot.empty() || comparison.empty()) {
     AddNote(estimate, "not computable: a group has no units");
@@ -83,8 +84,8 @@ EffectEstimate MannWhitney(const std::vector<double>& pilot,
   const double rank_sum = std::accumulate(ranks.begin(), ranks.begin() + pilot.size(), 0.0);
   const double statistic_w = rank_sum - n_x * (n_x + 1) / 2;
   const double n = n_x + n_y;
-  const double sigma = std::sqrt(n_x * n_y / 12 *
-                                 ((n + 1) - TieCorrectionSum(pooled) / (n * (n - 1))));
+  const double sigma =
+      std::sqrt(n_x * n_y / 12 * ((n + 1) - TieCorrectionSum(pooled) / (n * (n - 1))));
   if (!(sigma > 0)) {
     AddNote(estimate, "p-value not computable: all values are tied");
     return estimate;

@@ -31,8 +31,7 @@ std::optional<double> HodgesLehmannShift(const std::vector<double>& pilot,
 // with tolerance 1e-4, which cannot be matched to 1e-6.
 // Absent values: everything when a group is empty; p when all values are
 // tied (zero variance of the rank sum).
-EffectEstimate MannWhitney(const std::vector<double>& pilot,
-                           const std::vector<double>& comparison);
+EffectEstimate MannWhitney(const std::vector<double>& pilot, const std::vector<double>& comparison);
 
 // Mid-ranks (ties get the average of their ranks) of `values`, 1-based.
 // R: rank(values).

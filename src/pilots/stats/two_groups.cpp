@@ -36,7 +36,8 @@ Interval WilsonInterval(int successes, int n, double z) {
 }  // namespace
 
 EffectEstimate WelchT(const std::vector<double>& pilot, const std::vector<double>& comparison) {
-  EffectEstimate estimate = MakeEstimate("welch_t", static_cast<int>(pilot.size()), static_cast<int>(comparison.size()));
+  EffectEstimate estimate =
+      MakeEstimate("welch_t", static_cast<int>(pilot.size()), static_cast<int>(comparison.size()));
   if (!CheckAllFinite(estimate, {&pilot, &comparison})) return estimate;
   if (pilot.empty() || comparison.empty()) {
     AddNote(estimate, "not computable: a group has no units");
@@ -92,8 +93,7 @@ EffectEstimate PairedT(const std::vector<double>& after, const std::vector<doubl
   const double n = static_cast<double>(differences.size());
   const double standard_error = std::sqrt(SampleVariance(differences) / n);
   if (standard_error <= kConstantDataFactor * std::fabs(mean_difference)) {
-    AddNote(estimate,
-            "interval and p-value not computable: zero variance of the differences");
+    AddNote(estimate, "interval and p-value not computable: zero variance of the differences");
     return estimate;
   }
   FillTInterval(estimate, mean_difference, standard_error, n - 1);
@@ -130,13 +130,14 @@ EffectEstimate NewcombeDifference(int successes_pilot, int n_pilot, int successe
     return estimate;
   }
   // Pearson's chi-square on the 2×2 table, without Yates' correction.
-  const double chi_square = difference * difference /
-                            (pooled * (1 - pooled) * (1.0 / n_pilot + 1.0 / n_comparison));
+  const double chi_square =
+      difference * difference / (pooled * (1 - pooled) * (1.0 / n_pilot + 1.0 / n_comparison));
   const std::optional<double> p = ChiSquareUpperP(chi_square, 1);
-  if (p) estimate.p_value = *p;
-  else AddNote(estimate, "p-value not computable: chi-square distribution undefined");
-  const double smallest_expected =
-      std::min({pooled, 1 - pooled}) * std::min(n_pilot, n_comparison);
+  if (p)
+    estimate.p_value = *p;
+  else
+    AddNote(estimate, "p-value not computable: chi-square distribution undefined");
+  const double smallest_expected = std::min({pooled, 1 - pooled}) * std::min(n_pilot, n_comparison);
   if (smallest_expected < 5) {
     AddNote(estimate, "an expected count is below 5: the chi-square p-value is approximate");
   }

@@ -45,8 +45,9 @@ bool IsPaired(const EffectEstimate& estimate) { return estimate.method == "paire
 Verdict Direction(const EffectEstimate& estimate) {
   const bool higher = *estimate.effect > 0;
   if (IsPaired(estimate)) {
-    return higher ? Verdict{"värdet var högre efter än före", "the value was higher after than before"}
-                  : Verdict{"värdet var lägre efter än före", "the value was lower after than before"};
+    return higher
+               ? Verdict{"värdet var högre efter än före", "the value was higher after than before"}
+               : Verdict{"värdet var lägre efter än före", "the value was lower after than before"};
   }
   if (estimate.method == "did_ols") {
     return higher ? Verdict{"pilotgruppen förändrades uppåt mer än jämförelsegruppen",
@@ -62,15 +63,15 @@ Verdict Direction(const EffectEstimate& estimate) {
 
 Verdict TooFewUnits(const EffectEstimate& estimate) {
   const std::string counts_sv =
-      IsPaired(estimate) ? "enheter med både före- och eftervärde: " +
-                               std::to_string(estimate.n_pilot)
-                         : "pilotgrupp " + std::to_string(estimate.n_pilot) +
-                               ", jämförelsegrupp " + std::to_string(estimate.n_comparison);
+      IsPaired(estimate)
+          ? "enheter med både före- och eftervärde: " + std::to_string(estimate.n_pilot)
+          : "pilotgrupp " + std::to_string(estimate.n_pilot) + ", jämförelsegrupp " +
+                std::to_string(estimate.n_comparison);
   const std::string counts_en =
-      IsPaired(estimate) ? "units with both a before and an after value: " +
-                               std::to_string(estimate.n_pilot)
-                         : "pilot group " + std::to_string(estimate.n_pilot) +
-                               ", comparison group " + std::to_string(estimate.n_comparison);
+      IsPaired(estimate)
+          ? "units with both a before and an after value: " + std::to_string(estimate.n_pilot)
+          : "pilot group " + std::to_string(estimate.n_pilot) + ", comparison group " +
+                std::to_string(estimate.n_comparison);
   return {"För få enheter för att dra någon slutsats (" + counts_sv +
               "). Det behövs minst 2 per grupp, och oftast betydligt fler för att kunna visa en "
               "skillnad.",
@@ -79,19 +80,20 @@ Verdict TooFewUnits(const EffectEstimate& estimate) {
 }
 
 Verdict NoClearDifference(const EffectEstimate& estimate, std::optional<int> units_needed) {
-  Verdict verdict{
-      "Ingen tydlig skillnad kunde visas " + Uncertainty(estimate, Language::kSv) +
-          ". Det betyder inte att försöket saknar effekt: skattningen är " +
-          FormatNumber(*estimate.effect, Language::kSv) + " och osäkerheten är stor.",
-      "No clear difference could be shown " + Uncertainty(estimate, Language::kEn) +
-          ". This does not mean that the pilot has no effect: the estimate is " +
-          FormatNumber(*estimate.effect, Language::kEn) + " and the uncertainty is large."};
+  Verdict verdict{"Ingen tydlig skillnad kunde visas " + Uncertainty(estimate, Language::kSv) +
+                      ". Det betyder inte att försöket saknar effekt: skattningen är " +
+                      FormatNumber(*estimate.effect, Language::kSv) + " och osäkerheten är stor.",
+                  "No clear difference could be shown " + Uncertainty(estimate, Language::kEn) +
+                      ". This does not mean that the pilot has no effect: the estimate is " +
+                      FormatNumber(*estimate.effect, Language::kEn) +
+                      " and the uncertainty is large."};
   if (units_needed) {
     const std::string n = std::to_string(*units_needed);
     const bool paired = IsPaired(estimate);
-    verdict.sv += " För att med 80 % sannolikhet kunna visa en skillnad av den storlek som sågs "
-                  "behövs ungefär " + n + (paired ? " enheter med före- och eftervärde." :
-                                                    " enheter per grupp.");
+    verdict.sv +=
+        " För att med 80 % sannolikhet kunna visa en skillnad av den storlek som sågs "
+        "behövs ungefär " +
+        n + (paired ? " enheter med före- och eftervärde." : " enheter per grupp.");
     verdict.en += " To show a difference of the size observed with 80 % power, about " + n +
                   (paired ? " units with before and after values" : " units per group") +
                   " would be needed.";

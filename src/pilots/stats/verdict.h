@@ -27,7 +27,6 @@ inline constexpr int kMinUnitsPerGroup = 2;
 // `units_needed_per_group` is the power hint (UnitsFor80PercentPower and
 // friends), or nullopt when there is none (proportion and rank designs,
 // zero effect, …).
-Verdict WriteVerdict(const EffectEstimate& estimate,
-                     std::optional<int> units_needed_per_group);
+Verdict WriteVerdict(const EffectEstimate& estimate, std::optional<int> units_needed_per_group);
 
 }  // namespace nyttig::pilots

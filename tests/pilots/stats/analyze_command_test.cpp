@@ -16,6 +16,15 @@ namespace {
 
 using testing::kRTolerance;
 
+// The command's effect, interval and p as R printed them.
+void ExpectJsonMatchesR(const nlohmann::json& json, double effect, double ci_low, double ci_high,
+                        double p_value) {
+  EXPECT_NEAR(json["effect"].get<double>(), effect, kRTolerance);
+  EXPECT_NEAR(json["ci_low"].get<double>(), ci_low, kRTolerance);
+  EXPECT_NEAR(json["ci_high"].get<double>(), ci_high, kRTolerance);
+  EXPECT_NEAR(json["p_value"].get<double>(), p_value, kRTolerance);
+}
+
 class PilotAnalyzeCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -72,10 +81,8 @@ TEST_F(PilotAnalyzeCommandTest, AveragesRowsPerUnitBeforeWelchT) {
   ASSERT_EQ(Run(WriteCsv(kTwoGroupsCsv), "two-groups", "mean"), kExitOk) << err_;
   const nlohmann::json json = Output();
   EXPECT_EQ(json["method"], "welch_t");
-  EXPECT_NEAR(json["effect"].get<double>(), 1.1749999999999998, kRTolerance);
-  EXPECT_NEAR(json["ci_low"].get<double>(), 0.3649669186427959, kRTolerance);
-  EXPECT_NEAR(json["ci_high"].get<double>(), 1.9850330813572035, kRTolerance);
-  EXPECT_NEAR(json["p_value"].get<double>(), 0.0109928829580743, kRTolerance);
+  ExpectJsonMatchesR(json, 1.1749999999999998, 0.3649669186427959, 1.9850330813572035,
+                     0.0109928829580743);
   EXPECT_EQ(json["n_pilot"], 5);
   EXPECT_EQ(json["n_comparison"], 4);
   EXPECT_EQ(json["notes"].size(), 1u);  // the ignored before row
@@ -187,10 +194,8 @@ TEST_F(PilotAnalyzeCommandTest, RunsNewcombeDifferenceOnZeroOneValues) {
   ASSERT_EQ(Run(WriteCsv(csv), "two-groups", "proportion"), kExitOk) << err_;
   const nlohmann::json json = Output();
   EXPECT_EQ(json["method"], "newcombe_difference");
-  EXPECT_NEAR(json["effect"].get<double>(), 0.1464285714285714, kRTolerance);
-  EXPECT_NEAR(json["ci_low"].get<double>(), -0.0627198225481161, kRTolerance);
-  EXPECT_NEAR(json["ci_high"].get<double>(), 0.3350278282329947, kRTolerance);
-  EXPECT_NEAR(json["p_value"].get<double>(), 0.1700626768977566, kRTolerance);
+  ExpectJsonMatchesR(json, 0.1464285714285714, -0.0627198225481161, 0.3350278282329947,
+                     0.1700626768977566);
   EXPECT_EQ(json["n_pilot"], 40);
   EXPECT_EQ(json["n_comparison"], 35);
 }
@@ -242,10 +247,8 @@ TEST_F(PilotAnalyzeCommandTest, RunsDidOnUnitPhaseMeans) {
   ASSERT_EQ(Run(WriteCsv(csv), "did", "mean"), kExitOk) << err_;
   const nlohmann::json json = Output();
   EXPECT_EQ(json["method"], "did_ols");
-  EXPECT_NEAR(json["effect"].get<double>(), 2.5833333333333304, kRTolerance);
-  EXPECT_NEAR(json["ci_low"].get<double>(), -0.5002673721021185, kRTolerance);
-  EXPECT_NEAR(json["ci_high"].get<double>(), 5.6669340387687797, kRTolerance);
-  EXPECT_NEAR(json["p_value"].get<double>(), 0.0915091839739951, kRTolerance);
+  ExpectJsonMatchesR(json, 2.5833333333333304, -0.5002673721021185, 5.6669340387687797,
+                     0.0915091839739951);
   EXPECT_EQ(json["n_pilot"], 4);
   EXPECT_EQ(json["n_comparison"], 3);
   EXPECT_NE(err_.find("Ingen tydlig skillnad kunde visas"), std::string::npos) << err_;

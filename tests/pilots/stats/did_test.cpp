@@ -28,8 +28,7 @@ TEST(PilotDifferenceInDifferencesTest, MatchesRLm) {
 // As above with pb <- c(5,6); pa <- c(4,4.5,5); cb <- c(5,5.5,6,7); ca <- c(6,7,7.5,8)
 TEST(PilotDifferenceInDifferencesTest, MatchesRLmForNegativeEffectInUnbalancedCells) {
   ExpectMatchesR(DifferenceInDifferences({{5, 6}, {4, 4.5, 5}, {5, 5.5, 6, 7}, {6, 7, 7.5, 8}}),
-                 -2.2500000000000009, -4.2686457977031456, -0.2313542022968562,
-                 0.0326923974585201);
+                 -2.2500000000000009, -4.2686457977031456, -0.2313542022968562, 0.0326923974585201);
 }
 
 TEST(PilotDifferenceInDifferencesTest, IsNotComputableWithAnEmptyCell) {

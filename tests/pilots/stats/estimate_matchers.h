@@ -12,8 +12,7 @@ namespace nyttig::pilots::testing {
 // The contract's agreement with R (CONTRACTS.md, "pilots analyze").
 inline constexpr double kRTolerance = 1e-6;
 
-inline void ExpectNearR(const std::optional<double>& actual, double expected,
-                        const char* what) {
+inline void ExpectNearR(const std::optional<double>& actual, double expected, const char* what) {
   ASSERT_TRUE(actual.has_value()) << what << " is absent";
   EXPECT_NEAR(*actual, expected, kRTolerance) << what;
 }

@@ -14,8 +14,9 @@ std::vector<std::string> ErrorNames(const Status& status) {
 }
 
 TEST(PilotMeasurementsCsvTest, ReadsValidRows) {
-  const auto rows = ParseMeasurementsCsv("unit,group,phase,value\nA,pilot,before,1.5\n"
-                                         "B,comparison,after,-2e1\n");
+  const auto rows = ParseMeasurementsCsv(
+      "unit,group,phase,value\nA,pilot,before,1.5\n"
+      "B,comparison,after,-2e1\n");
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_EQ(rows->size(), 2u);
   EXPECT_EQ((*rows)[0].unit, "A");
@@ -39,8 +40,9 @@ TEST(PilotMeasurementsCsvTest, AcceptsQuotingBomCrlfAndColumnsInAnyOrder) {
 }
 
 TEST(PilotMeasurementsCsvTest, CountsLinesInsideQuotedFields) {
-  const auto rows = ParseMeasurementsCsv("unit,group,phase,value\n\"a\nb\",pilot,after,1\n"
-                                         "c,pilot,after,oops\n");
+  const auto rows = ParseMeasurementsCsv(
+      "unit,group,phase,value\n\"a\nb\",pilot,after,1\n"
+      "c,pilot,after,oops\n");
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(ErrorNames(rows.status()), std::vector<std::string>{"line 4, column value"});
 }
@@ -55,17 +57,18 @@ TEST(PilotMeasurementsCsvTest, ReportsEveryBadRowWithLineColumnAndReason) {
       "e,pilot,after,1e400\n");
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(rows.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(ErrorNames(rows.status()),
-            (std::vector<std::string>{"line 2, column unit", "line 3, column *",
-                                      "line 4, column value", "line 5, column value",
-                                      "line 6, column value"}));
+  EXPECT_EQ(
+      ErrorNames(rows.status()),
+      (std::vector<std::string>{"line 2, column unit", "line 3, column *", "line 4, column value",
+                                "line 5, column value", "line 6, column value"}));
   EXPECT_EQ(rows.status().invalid_parameters()[2].reason,
             "not a number (use '.' as decimal point)");
 }
 
 TEST(PilotMeasurementsCsvTest, RejectsAUnitInBothGroups) {
-  const auto rows = ParseMeasurementsCsv("unit,group,phase,value\nu,pilot,before,1\n"
-                                         "u,comparison,after,2\n");
+  const auto rows = ParseMeasurementsCsv(
+      "unit,group,phase,value\nu,pilot,before,1\n"
+      "u,comparison,after,2\n");
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(ErrorNames(rows.status()), std::vector<std::string>{"line 3, column group"});
   EXPECT_NE(rows.status().invalid_parameters()[0].reason.find("line 2"), std::string::npos);
@@ -94,8 +97,7 @@ TEST(PilotMeasurementsCsvTest, ListsAtMostTheReportingLimit) {
   for (int row = 0; row < 250; ++row) text += "u,pilot,after,x\n";
   const auto rows = ParseMeasurementsCsv(text);
   ASSERT_FALSE(rows.ok());
-  EXPECT_EQ(rows.status().invalid_parameters().size(),
-            static_cast<size_t>(kMaxReportedRowErrors));
+  EXPECT_EQ(rows.status().invalid_parameters().size(), static_cast<size_t>(kMaxReportedRowErrors));
   EXPECT_NE(rows.status().message().find("250"), std::string::npos);
 }
 
@@ -110,7 +112,8 @@ TEST(PilotMeasurementsCsvTest, SurvivesRandomGarbage) {
     std::string text = case_idx % 2 == 0 ? "unit,group,phase,value\n" : "";
     const int length = static_cast<int>(rng() % kMaxLength);
     for (int char_idx = 0; char_idx < length; ++char_idx) {
-      text += case_idx % 3 == 0 ? static_cast<char>(rng() % 256) : alphabet[rng() % alphabet.size()];
+      text +=
+          case_idx % 3 == 0 ? static_cast<char>(rng() % 256) : alphabet[rng() % alphabet.size()];
     }
     const auto rows = ParseMeasurementsCsv(text);
     if (rows.ok()) continue;
@@ -120,8 +123,7 @@ TEST(PilotMeasurementsCsvTest, SurvivesRandomGarbage) {
 }
 
 TEST(PilotReadMeasurementsCsvFileTest, FailsWithNotFoundForAMissingFile) {
-  EXPECT_EQ(ReadMeasurementsCsvFile("/nonexistent/m.csv").status().code(),
-            StatusCode::kNotFound);
+  EXPECT_EQ(ReadMeasurementsCsvFile("/nonexistent/m.csv").status().code(), StatusCode::kNotFound);
 }
 
 TEST(PilotAggregateByUnitTest, AveragesRowsOfOneUnitAndPhase) {

@@ -17,8 +17,7 @@ using testing::ExpectMatchesR;
 // c(mean(x)-mean(y), t$conf.int, t$p.value)
 TEST(PilotWelchTTest, MatchesRForUnequalSizes) {
   const EffectEstimate e = WelchT({5.1, 4.8, 6.2, 5.9, 5.5}, {4.2, 4.9, 3.8, 4.4});
-  ExpectMatchesR(e, 1.1749999999999998, 0.3649669186427959, 1.9850330813572035,
-                 0.0109928829580743);
+  ExpectMatchesR(e, 1.1749999999999998, 0.3649669186427959, 1.9850330813572035, 0.0109928829580743);
   EXPECT_EQ(e.method, "welch_t");
   EXPECT_EQ(e.n_pilot, 5);
   EXPECT_EQ(e.n_comparison, 4);
@@ -119,8 +118,8 @@ TEST(PilotNewcombeDifferenceTest, MatchesR) {
 
 // As above with x <- c(3,9); n <- c(20,18)
 TEST(PilotNewcombeDifferenceTest, MatchesRForNegativeDifference) {
-  ExpectMatchesR(NewcombeDifference(3, 20, 9, 18), -0.35, -0.5813042751216282,
-                 -0.0529378776241351, 0.0204724306072833);
+  ExpectMatchesR(NewcombeDifference(3, 20, 9, 18), -0.35, -0.5813042751216282, -0.0529378776241351,
+                 0.0204724306072833);
 }
 
 // As above with x <- c(0,5); n <- c(10,12)

@@ -11,6 +11,7 @@ endfunction()
 # nyttig_test(NAME SOURCES ... DEPS ... [LABELS ...])
 #   A GoogleTest executable registered with CTest test by test. Labels:
 #   "unit" (default), "db" (needs PostgreSQL too), "slow", "e2e".
+#   `ctest -LE slow` skips the slow ones locally; CI runs everything.
 function(nyttig_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT ARG_LABELS)
@@ -22,8 +23,23 @@ function(nyttig_test name)
   target_compile_definitions(${name} PRIVATE
     NYTTIG_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     NYTTIG_SHARED_DATA_DIR="${PROJECT_SOURCE_DIR}/../shared/data")
+  # gtest_discover_tests flattens list-valued properties, so each test gets
+  # one label: "slow" beats "db" beats the first one given.
+  list(GET ARG_LABELS 0 label)
+  if("slow" IN_LIST ARG_LABELS)
+    set(label slow)
+  elseif("db" IN_LIST ARG_LABELS)
+    set(label db)
+  endif()
+  set(props LABELS ${label})
+  if("db" IN_LIST ARG_LABELS)
+    # Needs the throw-away PostgreSQL cluster that the `postgres` fixture starts.
+    target_link_libraries(${name} PRIVATE nyttig_test_support)
+    list(APPEND props FIXTURES_REQUIRED postgres
+                      ENVIRONMENT "NYTTIG_TEST_PG_URL_FILE=${NYTTIG_TEST_PG_DIR}/url")
+  endif()
   gtest_discover_tests(${name}
-    PROPERTIES LABELS "${ARG_LABELS}"
+    PROPERTIES ${props}
     DISCOVERY_TIMEOUT 60)
 endfunction()
 

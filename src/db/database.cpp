@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <regex>
 
 namespace nyttig::db {
@@ -56,7 +57,61 @@ void ConfigureSqlite(soci::session& sql, int busy_timeout_ms) {
   sql << "PRAGMA foreign_keys = ON";
 }
 
+std::string PercentDecodeUrlPart(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+void AppendConninfo(std::string& out, std::string_view key, const std::string& value) {
+  if (value.empty()) return;
+  std::string quoted;
+  for (char c : value) {
+    if (c == '\\' || c == '\'') quoted += '\\';
+    quoted += c;
+  }
+  if (!out.empty()) out += ' ';
+  out += std::string(key) + "='" + quoted + "'";
+}
+
 }  // namespace
+
+StatusOr<std::string> PostgresUrlToConninfo(const std::string& url) {
+  static const std::regex kUrl(
+      R"(^postgres(?:ql)?://(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]*\]|[^:/?]*)(?::(\d+))?(?:/([^?]*))?(?:\?(.*))?$)");
+  std::smatch m;
+  if (!std::regex_match(url, m, kUrl)) {
+    return InvalidArgumentError("malformed PostgreSQL URL: " + RedactDatabaseUrl(url));
+  }
+  std::string out;
+  std::string host = m[3].str();
+  if (host.size() > 1 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  AppendConninfo(out, "host", PercentDecodeUrlPart(host));
+  AppendConninfo(out, "port", m[4].str());
+  AppendConninfo(out, "user", PercentDecodeUrlPart(m[1].str()));
+  AppendConninfo(out, "password", PercentDecodeUrlPart(m[2].str()));
+  AppendConninfo(out, "dbname", PercentDecodeUrlPart(m[5].str()));
+  std::string query = m[6].str();
+  for (size_t start = 0; start < query.size();) {
+    size_t amp = query.find('&', start);
+    std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    size_t eq = pair.find('=');
+    if (eq != std::string::npos) {
+      AppendConninfo(out, PercentDecodeUrlPart(pair.substr(0, eq)), PercentDecodeUrlPart(pair.substr(eq + 1)));
+    }
+    if (amp == std::string::npos) break;
+    start = amp + 1;
+  }
+  return out;
+}
 
 std::string RedactDatabaseUrl(const std::string& url) {
   // postgresql://user:secret@host/db → postgresql://user:***@host/db
@@ -79,11 +134,15 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& option
   }
   db->dialect_ = postgres ? Dialect::kPostgres : Dialect::kSqlite;
   if (!postgres) db->sqlite_path_ = SqlitePathFromUrl(options.url);
+  std::string conninfo;
+  if (postgres) {
+    ASSIGN_OR_RETURN(conninfo, PostgresUrlToConninfo(options.url));
+  }
   try {
     for (int i = 0; i < db->pool_size_; ++i) {
       soci::session& sql = db->pool_->at(i);
       if (postgres) {
-        sql.open(soci::postgresql, options.url);
+        sql.open(soci::postgresql, conninfo);
       } else {
         sql.open(soci::sqlite3, "db=" + db->sqlite_path_);
         ConfigureSqlite(sql, options.busy_timeout_ms);

@@ -128,4 +128,9 @@ class Database {
 // Removes the password from a PostgreSQL URL or conninfo for logging.
 std::string RedactDatabaseUrl(const std::string& url);
 
+// Turns "postgresql://user:pass@host:port/db?sslmode=require" into libpq
+// key=value form ("host='host' port='port' …"), which is what SOCI passes on
+// intact (it mangles URLs). Fails with kInvalidArgument on a malformed URL.
+StatusOr<std::string> PostgresUrlToConninfo(const std::string& url);
+
 }  // namespace nyttig::db

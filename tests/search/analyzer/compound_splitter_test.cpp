@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "swedish_dictionary.h"
@@ -79,6 +80,22 @@ TEST_F(AnalyzerCompoundTest, DoesNotSplitUnknownWord) { EXPECT_TRUE(Split("xqzvb
 TEST_F(AnalyzerCompoundTest, RepeatedLookupGivesSameAnswerFromCache) {
   const Parts first = Split("skolgård");
   EXPECT_EQ(Split("skolgård"), first);
+}
+
+TEST_F(AnalyzerCompoundTest, ConcurrentSplitsFromManyThreadsAgree) {
+  const std::vector<std::string> words = {"skolgård", "hemförsäkring", "kommunstyrelsen",
+                                          "information", "gatubelysning"};
+  std::vector<std::vector<Parts>> results(4);
+  std::vector<std::thread> threads;
+  for (size_t thread_idx = 0; thread_idx < results.size(); ++thread_idx) {
+    threads.emplace_back([&, thread_idx] {
+      for (int round = 0; round < 50; ++round) {
+        for (const std::string& word : words) results[thread_idx].push_back(Split(word));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::vector<Parts>& result : results) EXPECT_EQ(result, results[0]);
 }
 
 TEST(AnalyzerCompoundLoadTest, MissingDictionaryIsAFailedPreconditionNamingThePath) {

@@ -1,0 +1,207 @@
+#include "dialogue/clustering/polis_clustering.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+#include "dialogue/clustering/vote_matrix.h"
+
+namespace nyttig::dialogue {
+namespace {
+
+// Base clusters per extra group allowed (Polis's `max-k-fn`).
+constexpr int kBaseClustersPerExtraGroup = 12;
+
+Status ValidateOptions(const ClusteringOptions& options) {
+  if (options.base_k < 1 || options.base_iters < 0 || options.max_k < 2 ||
+      options.group_iters < 0) {
+    return InvalidArgumentError(
+        "clustering options need base_k >= 1, max_k >= 2 and iteration caps >= 0");
+  }
+  return Status::Ok();
+}
+
+// Translates the previous result's clusters to indices into `ids` (1.9);
+// members no longer present are left out.
+std::vector<Cluster> SeedClusters(const std::vector<BaseCluster>& previous,
+                                  const std::vector<int64_t>& ids) {
+  std::unordered_map<int64_t, int> index;
+  for (size_t pos = 0; pos < ids.size(); ++pos) index.emplace(ids[pos], static_cast<int>(pos));
+  std::vector<Cluster> seeds;
+  for (const BaseCluster& cluster : previous) {
+    Cluster seed{cluster.id, cluster.center, {}};
+    for (int64_t id : cluster.participant_ids) {
+      if (auto it = index.find(id); it != index.end()) seed.members.push_back(it->second);
+    }
+    std::sort(seed.members.begin(), seed.members.end());
+    seeds.push_back(std::move(seed));
+  }
+  return seeds;
+}
+
+// 1.7: base clusters of the in-conversation points, fresh or seeded.
+std::vector<Cluster> BaseClusters(const std::vector<Point2>& points,
+                                  const std::vector<int64_t>& point_ids,
+                                  const ClusteringOptions& options) {
+  const KMeansOptions kmeans{options.base_k, options.base_iters};
+  if (options.seed_from == nullptr) return KMeans(points, {}, kmeans);
+  return KMeansFrom(points, {}, SeedClusters(options.seed_from->base_clusters, point_ids), kmeans);
+}
+
+// The previous groups as clusters over the current base clusters.
+std::vector<Cluster> SeedGroups(const ClusteringResult& previous,
+                                const std::vector<Cluster>& base) {
+  std::unordered_map<int, int> index;
+  for (size_t pos = 0; pos < base.size(); ++pos) index.emplace(base[pos].id, static_cast<int>(pos));
+  std::vector<Cluster> seeds;
+  for (const OpinionGroup& group : previous.groups) {
+    Cluster seed{group.id, Point2{}, {}};
+    for (int base_id : group.base_cluster_ids) {
+      if (auto it = index.find(base_id); it != index.end()) seed.members.push_back(it->second);
+    }
+    std::sort(seed.members.begin(), seed.members.end());
+    seeds.push_back(std::move(seed));
+  }
+  return seeds;
+}
+
+// 1.8: group clusterings of the base centers for k = 2..max-k-fn, each
+// weighted by base cluster size, scored by the unweighted silhouette over
+// base clusters; the last maximum wins, so ties go to the larger k.
+std::vector<Cluster> GroupClusters(const std::vector<Cluster>& base,
+                                   const ClusteringOptions& options) {
+  std::vector<Point2> centers;
+  std::vector<double> weights;
+  for (const Cluster& cluster : base) {
+    centers.push_back(cluster.center);
+    weights.push_back(static_cast<double>(cluster.members.size()));
+  }
+  const int max_k = MaxGroupCount(static_cast<int>(base.size()), options.max_k);
+  std::vector<Cluster> chosen;
+  double best_score = 0.0;
+  for (int k = 2; k <= max_k; ++k) {
+    const KMeansOptions kmeans{k, options.group_iters};
+    const bool seeded = options.seed_from != nullptr &&
+                        static_cast<int>(options.seed_from->groups.size()) == k;
+    std::vector<Cluster> groups =
+        seeded ? KMeansFrom(centers, weights, SeedGroups(*options.seed_from, base), kmeans)
+               : KMeans(centers, weights, kmeans);
+    const double score = Silhouette(centers, groups);
+    if (chosen.empty() || score >= best_score) {
+      chosen = std::move(groups);
+      best_score = score;
+    }
+  }
+  return chosen;
+}
+
+std::vector<int> RowsOf(const Cluster& group, const std::vector<Cluster>& base,
+                        const std::vector<int>& in_conv) {
+  std::vector<int> rows;
+  for (int base_idx : group.members) {
+    for (int point_idx : base[static_cast<size_t>(base_idx)].members) {
+      rows.push_back(in_conv[static_cast<size_t>(point_idx)]);
+    }
+  }
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+VoteCounts Minus(const VoteCounts& total, const VoteCounts& part) {
+  return VoteCounts{total.agree - part.agree, total.disagree - part.disagree,
+                    total.seen - part.seen};
+}
+
+// 1.10, 1.11, 1.13: per-group counts, representative comments and
+// group-informed consensus.
+void DescribeGroups(const VoteMatrix& matrix, const Eigen::MatrixXd& zeroed,
+                    const std::vector<std::vector<int>>& group_rows, ClusteringResult& result) {
+  const size_t n_cols = matrix.comment_ids.size();
+  std::vector<std::vector<VoteCounts>> raw_counts;
+  std::vector<std::vector<VoteCounts>> zeroed_counts;
+  std::vector<VoteCounts> zeroed_total(n_cols);
+  for (const std::vector<int>& rows : group_rows) {
+    raw_counts.push_back(CountColumnVotes(matrix.raw, rows));
+    zeroed_counts.push_back(CountColumnVotes(zeroed, rows));
+    for (size_t col = 0; col < n_cols; ++col) {
+      zeroed_total[col].agree += zeroed_counts.back()[col].agree;
+      zeroed_total[col].disagree += zeroed_counts.back()[col].disagree;
+      zeroed_total[col].seen += zeroed_counts.back()[col].seen;
+    }
+  }
+  for (size_t group_idx = 0; group_idx < group_rows.size(); ++group_idx) {
+    std::vector<CommentStats> stats;
+    for (size_t col = 0; col < n_cols; ++col) {
+      const VoteCounts& own = zeroed_counts[group_idx][col];
+      stats.push_back(ComputeCommentStats(own, Minus(zeroed_total[col], own)));
+    }
+    result.groups[group_idx].representative =
+        SelectRepresentative(matrix.comment_ids, matrix.moderated_out, stats);
+  }
+  result.group_informed_consensus = GroupInformedConsensus(raw_counts, n_cols);
+}
+
+std::vector<int64_t> IdsOfRows(const std::vector<int64_t>& ids, const std::vector<int>& rows) {
+  std::vector<int64_t> selected;
+  for (int row : rows) selected.push_back(ids[static_cast<size_t>(row)]);
+  std::sort(selected.begin(), selected.end());
+  return selected;
+}
+
+// 1.7–1.13 on the in-conversation participants.
+void ClusterInConversation(const VoteMatrix& matrix, const Eigen::MatrixXd& zeroed,
+                           const std::vector<int>& in_conv, const ClusteringOptions& options,
+                           ClusteringResult& result) {
+  std::vector<Point2> points;
+  std::vector<int64_t> point_ids;
+  for (int row : in_conv) {
+    points.push_back(result.projection[static_cast<size_t>(row)]);
+    point_ids.push_back(matrix.participant_ids[static_cast<size_t>(row)]);
+  }
+  const std::vector<Cluster> base = BaseClusters(points, point_ids, options);
+  for (const Cluster& cluster : base) {
+    result.base_clusters.push_back(BaseCluster{
+        cluster.id, cluster.center, IdsOfRows(point_ids, cluster.members)});
+  }
+  std::vector<std::vector<int>> group_rows;
+  for (const Cluster& group : GroupClusters(base, options)) {
+    group_rows.push_back(RowsOf(group, base, in_conv));
+    OpinionGroup opinion_group{group.id, IdsOfRows(matrix.participant_ids, group_rows.back()), {},
+                               {}};
+    for (int base_idx : group.members) {
+      opinion_group.base_cluster_ids.push_back(base[static_cast<size_t>(base_idx)].id);
+    }
+    result.groups.push_back(std::move(opinion_group));
+  }
+  DescribeGroups(matrix, zeroed, group_rows, result);
+}
+
+}  // namespace
+
+int MaxGroupCount(int n_base_clusters, int max_k) {
+  return std::min(max_k, 2 + n_base_clusters / kBaseClustersPerExtraGroup);
+}
+
+StatusOr<ClusteringResult> ClusterConversation(const ConversationVotes& votes,
+                                               const ClusteringOptions& options) {
+  RETURN_IF_ERROR(ValidateOptions(options));
+  ASSIGN_OR_RETURN(const VoteMatrix matrix, BuildVoteMatrix(votes));
+  const Eigen::MatrixXd zeroed = ZeroModeratedOut(matrix);
+  const std::vector<int> in_conv = SelectInConversation(matrix);
+  ClusteringResult result;
+  result.participants = static_cast<int>(matrix.participant_ids.size());
+  result.in_conversation = static_cast<int>(in_conv.size());
+  result.comment_ids = matrix.comment_ids;
+  result.participant_ids = matrix.participant_ids;
+  result.pca = ComputePca(zeroed);
+  result.projection = ProjectParticipants(zeroed, result.pca);
+  std::vector<int> all_rows(matrix.participant_ids.size());
+  for (size_t row = 0; row < all_rows.size(); ++row) all_rows[row] = static_cast<int>(row);
+  result.consensus =
+      SelectConsensus(matrix.comment_ids, matrix.moderated_out, CountColumnVotes(zeroed, all_rows));
+  result.group_informed_consensus.assign(matrix.comment_ids.size(), 1.0);
+  if (!in_conv.empty()) ClusterInConversation(matrix, zeroed, in_conv, options, result);
+  return result;
+}
+
+}  // namespace nyttig::dialogue

@@ -1,0 +1,168 @@
+#include "dialogue/clustering/vote_matrix.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+namespace nyttig::dialogue {
+namespace {
+
+struct LatestVote {
+  int64_t sequence = 0;
+  int vote = kPass;
+};
+
+using CellKey = std::pair<int64_t, int64_t>;  // (participant id, comment id)
+
+Status ValidateVotes(const ConversationVotes& votes) {
+  for (size_t event_idx = 0; event_idx < votes.events.size(); ++event_idx) {
+    const int vote = votes.events[event_idx].vote;
+    if (vote != kAgree && vote != kDisagree && vote != kPass) {
+      return InvalidArgumentError("vote event " + std::to_string(event_idx) + " has vote " +
+                                  std::to_string(vote) + "; expected -1, 0 or 1");
+    }
+  }
+  return Status::Ok();
+}
+
+// Keeps the last record per cell in (sequence, list position) order (1.2).
+std::map<CellKey, LatestVote> LatestVotes(const std::vector<VoteEvent>& events) {
+  std::map<CellKey, LatestVote> latest;
+  for (const VoteEvent& event : events) {
+    const CellKey key{event.participant_id, event.comment_id};
+    auto [it, inserted] = latest.try_emplace(key, LatestVote{event.sequence, event.vote});
+    if (!inserted && event.sequence >= it->second.sequence) {
+      it->second = LatestVote{event.sequence, event.vote};
+    }
+  }
+  return latest;
+}
+
+// Polis reads votes ordered by (tid, pid, created) and appends rows on first
+// appearance, so a participant's row position is (lowest tid voted, pid).
+std::vector<int64_t> ParticipantRowOrder(const std::map<CellKey, LatestVote>& latest) {
+  std::unordered_map<int64_t, int64_t> first_comment;
+  for (const auto& [key, vote] : latest) {
+    auto [it, inserted] = first_comment.try_emplace(key.first, key.second);
+    if (!inserted) it->second = std::min(it->second, key.second);
+  }
+  std::vector<std::pair<int64_t, int64_t>> order;  // (first comment, participant)
+  order.reserve(first_comment.size());
+  for (const auto& [participant, comment] : first_comment) order.emplace_back(comment, participant);
+  std::sort(order.begin(), order.end());
+  std::vector<int64_t> rows;
+  rows.reserve(order.size());
+  for (const auto& entry : order) rows.push_back(entry.second);
+  return rows;
+}
+
+std::vector<int64_t> CommentColumnOrder(const std::map<CellKey, LatestVote>& latest) {
+  std::vector<int64_t> columns;
+  for (const auto& [key, vote] : latest) columns.push_back(key.second);
+  std::sort(columns.begin(), columns.end());
+  columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
+  return columns;
+}
+
+template <typename Id>
+std::unordered_map<Id, int> IndexOf(const std::vector<Id>& ids) {
+  std::unordered_map<Id, int> index;
+  for (size_t pos = 0; pos < ids.size(); ++pos) index.emplace(ids[pos], static_cast<int>(pos));
+  return index;
+}
+
+}  // namespace
+
+StatusOr<VoteMatrix> BuildVoteMatrix(const ConversationVotes& votes) {
+  RETURN_IF_ERROR(ValidateVotes(votes));
+  const std::map<CellKey, LatestVote> latest = LatestVotes(votes.events);
+  VoteMatrix matrix;
+  matrix.participant_ids = ParticipantRowOrder(latest);
+  matrix.comment_ids = CommentColumnOrder(latest);
+  const std::unordered_set<int64_t> moderated(votes.moderated_out_comment_ids.begin(),
+                                              votes.moderated_out_comment_ids.end());
+  for (int64_t comment_id : matrix.comment_ids) {
+    matrix.moderated_out.push_back(moderated.count(comment_id) > 0);
+  }
+  const auto row_of = IndexOf(matrix.participant_ids);
+  const auto column_of = IndexOf(matrix.comment_ids);
+  matrix.raw = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(matrix.participant_ids.size()),
+                                         static_cast<Eigen::Index>(matrix.comment_ids.size()),
+                                         std::numeric_limits<double>::quiet_NaN());
+  for (const auto& [key, vote] : latest) {
+    matrix.raw(row_of.at(key.first), column_of.at(key.second)) = vote.vote;
+  }
+  return matrix;
+}
+
+Eigen::MatrixXd ZeroModeratedOut(const VoteMatrix& matrix) {
+  Eigen::MatrixXd zeroed = matrix.raw;
+  for (Eigen::Index col = 0; col < zeroed.cols(); ++col) {
+    if (matrix.moderated_out[static_cast<size_t>(col)]) zeroed.col(col).setZero();
+  }
+  return zeroed;
+}
+
+std::vector<VoteCounts> CountColumnVotes(const Eigen::MatrixXd& matrix,
+                                         const std::vector<int>& rows) {
+  std::vector<VoteCounts> counts(static_cast<size_t>(matrix.cols()));
+  for (Eigen::Index col = 0; col < matrix.cols(); ++col) {
+    VoteCounts& column = counts[static_cast<size_t>(col)];
+    for (int row : rows) {
+      const double value = matrix(row, col);
+      if (std::isnan(value)) continue;
+      ++column.seen;
+      if (value > 0) ++column.agree;
+      if (value < 0) ++column.disagree;
+    }
+  }
+  return counts;
+}
+
+std::vector<int> CountVotesPerRow(const Eigen::MatrixXd& matrix) {
+  std::vector<int> counts(static_cast<size_t>(matrix.rows()), 0);
+  for (Eigen::Index col = 0; col < matrix.cols(); ++col) {
+    for (Eigen::Index row = 0; row < matrix.rows(); ++row) {
+      if (!std::isnan(matrix(row, col))) ++counts[static_cast<size_t>(row)];
+    }
+  }
+  return counts;
+}
+
+std::vector<int> SelectInConversation(const VoteMatrix& matrix) {
+  const std::vector<int> counts = CountVotesPerRow(matrix.raw);
+  const int threshold = std::min(kInConvMinVotes, static_cast<int>(matrix.raw.cols()));
+  std::vector<bool> in_conv(counts.size(), false);
+  size_t n_in = 0;
+  for (size_t row = 0; row < counts.size(); ++row) {
+    if (counts[row] >= threshold) {
+      in_conv[row] = true;
+      ++n_in;
+    }
+  }
+  // Top-up: highest counts first, ties in row order (Polis: hash-map order).
+  std::vector<int> candidates;
+  for (size_t row = 0; row < counts.size(); ++row) {
+    if (!in_conv[row]) candidates.push_back(static_cast<int>(row));
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [&](int lhs, int rhs) { return counts[lhs] > counts[rhs]; });
+  for (int row : candidates) {
+    if (n_in >= static_cast<size_t>(kInConvMinParticipants)) break;
+    in_conv[static_cast<size_t>(row)] = true;
+    ++n_in;
+  }
+  std::vector<int> rows;
+  for (size_t row = 0; row < in_conv.size(); ++row) {
+    if (in_conv[row]) rows.push_back(static_cast<int>(row));
+  }
+  return rows;
+}
+
+}  // namespace nyttig::dialogue

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <numeric>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -13,12 +13,14 @@
 namespace nyttig::dialogue {
 namespace {
 
-struct LatestVote {
+// A vote event with its position in the input, for the tie-break.
+struct CellVote {
+  int64_t participant_id = 0;
+  int64_t comment_id = 0;
   int64_t sequence = 0;
+  size_t position = 0;
   int vote = kPass;
 };
-
-using CellKey = std::pair<int64_t, int64_t>;  // (participant id, comment id)
 
 Status ValidateVotes(const ConversationVotes& votes) {
   for (size_t event_idx = 0; event_idx < votes.events.size(); ++event_idx) {
@@ -32,29 +34,39 @@ Status ValidateVotes(const ConversationVotes& votes) {
 }
 
 // Keeps the last record per cell in (sequence, list position) order (1.2).
-std::map<CellKey, LatestVote> LatestVotes(const std::vector<VoteEvent>& events) {
-  std::map<CellKey, LatestVote> latest;
-  for (const VoteEvent& event : events) {
-    const CellKey key{event.participant_id, event.comment_id};
-    auto [it, inserted] = latest.try_emplace(key, LatestVote{event.sequence, event.vote});
-    if (!inserted && event.sequence >= it->second.sequence) {
-      it->second = LatestVote{event.sequence, event.vote};
-    }
+// The result is sorted by (participant, comment).
+std::vector<CellVote> LatestVotes(const std::vector<VoteEvent>& events) {
+  std::vector<CellVote> cells;
+  cells.reserve(events.size());
+  for (size_t pos = 0; pos < events.size(); ++pos) {
+    const VoteEvent& event = events[pos];
+    cells.push_back({event.participant_id, event.comment_id, event.sequence, pos, event.vote});
+  }
+  auto key = [](const CellVote& cell) {
+    return std::tie(cell.participant_id, cell.comment_id, cell.sequence, cell.position);
+  };
+  std::sort(cells.begin(), cells.end(),
+            [&](const CellVote& lhs, const CellVote& rhs) { return key(lhs) < key(rhs); });
+  std::vector<CellVote> latest;
+  for (size_t idx = 0; idx < cells.size(); ++idx) {
+    const bool last_of_cell = idx + 1 == cells.size() ||
+                              cells[idx + 1].participant_id != cells[idx].participant_id ||
+                              cells[idx + 1].comment_id != cells[idx].comment_id;
+    if (last_of_cell) latest.push_back(cells[idx]);
   }
   return latest;
 }
 
 // Polis reads votes ordered by (tid, pid, created) and appends rows on first
 // appearance, so a participant's row position is (lowest tid voted, pid).
-std::vector<int64_t> ParticipantRowOrder(const std::map<CellKey, LatestVote>& latest) {
-  std::unordered_map<int64_t, int64_t> first_comment;
-  for (const auto& [key, vote] : latest) {
-    auto [it, inserted] = first_comment.try_emplace(key.first, key.second);
-    if (!inserted) it->second = std::min(it->second, key.second);
-  }
+// `latest` is sorted by participant, then comment.
+std::vector<int64_t> ParticipantRowOrder(const std::vector<CellVote>& latest) {
   std::vector<std::pair<int64_t, int64_t>> order;  // (first comment, participant)
-  order.reserve(first_comment.size());
-  for (const auto& [participant, comment] : first_comment) order.emplace_back(comment, participant);
+  for (size_t idx = 0; idx < latest.size(); ++idx) {
+    if (idx == 0 || latest[idx - 1].participant_id != latest[idx].participant_id) {
+      order.emplace_back(latest[idx].comment_id, latest[idx].participant_id);
+    }
+  }
   std::sort(order.begin(), order.end());
   std::vector<int64_t> rows;
   rows.reserve(order.size());
@@ -62,9 +74,9 @@ std::vector<int64_t> ParticipantRowOrder(const std::map<CellKey, LatestVote>& la
   return rows;
 }
 
-std::vector<int64_t> CommentColumnOrder(const std::map<CellKey, LatestVote>& latest) {
+std::vector<int64_t> CommentColumnOrder(const std::vector<CellVote>& latest) {
   std::vector<int64_t> columns;
-  for (const auto& [key, vote] : latest) columns.push_back(key.second);
+  for (const CellVote& cell : latest) columns.push_back(cell.comment_id);
   std::sort(columns.begin(), columns.end());
   columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
   return columns;
@@ -81,7 +93,7 @@ std::unordered_map<Id, int> IndexOf(const std::vector<Id>& ids) {
 
 StatusOr<VoteMatrix> BuildVoteMatrix(const ConversationVotes& votes) {
   RETURN_IF_ERROR(ValidateVotes(votes));
-  const std::map<CellKey, LatestVote> latest = LatestVotes(votes.events);
+  const std::vector<CellVote> latest = LatestVotes(votes.events);
   VoteMatrix matrix;
   matrix.participant_ids = ParticipantRowOrder(latest);
   matrix.comment_ids = CommentColumnOrder(latest);
@@ -95,8 +107,8 @@ StatusOr<VoteMatrix> BuildVoteMatrix(const ConversationVotes& votes) {
   matrix.raw = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(matrix.participant_ids.size()),
                                          static_cast<Eigen::Index>(matrix.comment_ids.size()),
                                          std::numeric_limits<double>::quiet_NaN());
-  for (const auto& [key, vote] : latest) {
-    matrix.raw(row_of.at(key.first), column_of.at(key.second)) = vote.vote;
+  for (const CellVote& cell : latest) {
+    matrix.raw(row_of.at(cell.participant_id), column_of.at(cell.comment_id)) = cell.vote;
   }
   return matrix;
 }

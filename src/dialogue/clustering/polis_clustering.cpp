@@ -21,20 +21,33 @@ Status ValidateOptions(const ClusteringOptions& options) {
   return Status::Ok();
 }
 
-// Translates the previous result's clusters to indices into `ids` (1.9);
-// members no longer present are left out.
+template <typename Key>
+std::unordered_map<Key, int> PositionOf(const std::vector<Key>& keys) {
+  std::unordered_map<Key, int> position;
+  for (size_t pos = 0; pos < keys.size(); ++pos) position.emplace(keys[pos], static_cast<int>(pos));
+  return position;
+}
+
+// A cluster of an earlier result with its members translated to positions
+// in the current data; members no longer present are left out (1.9).
+template <typename Key>
+Cluster SeedCluster(int id, const Point2& center, const std::vector<Key>& member_keys,
+                    const std::unordered_map<Key, int>& position) {
+  Cluster seed{id, center, {}};
+  for (const Key& key : member_keys) {
+    if (auto it = position.find(key); it != position.end()) seed.members.push_back(it->second);
+  }
+  std::sort(seed.members.begin(), seed.members.end());
+  return seed;
+}
+
+// The previous base clusters over the current in-conversation points.
 std::vector<Cluster> SeedClusters(const std::vector<BaseCluster>& previous,
                                   const std::vector<int64_t>& ids) {
-  std::unordered_map<int64_t, int> index;
-  for (size_t pos = 0; pos < ids.size(); ++pos) index.emplace(ids[pos], static_cast<int>(pos));
+  const auto position = PositionOf(ids);
   std::vector<Cluster> seeds;
   for (const BaseCluster& cluster : previous) {
-    Cluster seed{cluster.id, cluster.center, {}};
-    for (int64_t id : cluster.participant_ids) {
-      if (auto it = index.find(id); it != index.end()) seed.members.push_back(it->second);
-    }
-    std::sort(seed.members.begin(), seed.members.end());
-    seeds.push_back(std::move(seed));
+    seeds.push_back(SeedCluster(cluster.id, cluster.center, cluster.participant_ids, position));
   }
   return seeds;
 }
@@ -51,16 +64,12 @@ std::vector<Cluster> BaseClusters(const std::vector<Point2>& points,
 // The previous groups as clusters over the current base clusters.
 std::vector<Cluster> SeedGroups(const ClusteringResult& previous,
                                 const std::vector<Cluster>& base) {
-  std::unordered_map<int, int> index;
-  for (size_t pos = 0; pos < base.size(); ++pos) index.emplace(base[pos].id, static_cast<int>(pos));
+  std::vector<int> base_ids;
+  for (const Cluster& cluster : base) base_ids.push_back(cluster.id);
+  const auto position = PositionOf(base_ids);
   std::vector<Cluster> seeds;
   for (const OpinionGroup& group : previous.groups) {
-    Cluster seed{group.id, Point2{}, {}};
-    for (int base_id : group.base_cluster_ids) {
-      if (auto it = index.find(base_id); it != index.end()) seed.members.push_back(it->second);
-    }
-    std::sort(seed.members.begin(), seed.members.end());
-    seeds.push_back(std::move(seed));
+    seeds.push_back(SeedCluster(group.id, Point2{}, group.base_cluster_ids, position));
   }
   return seeds;
 }

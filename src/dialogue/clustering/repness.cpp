@@ -111,24 +111,16 @@ CommentStats ComputeCommentStats(const VoteCounts& group, const VoteCounts& rest
 }
 
 RepresentativeComment FinalizeStats(int64_t comment_id, const CommentStats& stats) {
+  const bool agree = stats.rat > stats.rdt;
   RepresentativeComment comment;
   comment.comment_id = comment_id;
+  comment.direction = agree ? Direction::kAgree : Direction::kDisagree;
+  comment.n_success = agree ? stats.na : stats.nd;
   comment.n_trials = stats.ns;
-  if (stats.rat > stats.rdt) {
-    comment.direction = Direction::kAgree;
-    comment.n_success = stats.na;
-    comment.p_success = stats.pa;
-    comment.p_test = stats.pat;
-    comment.repness = stats.ra;
-    comment.repness_test = static_cast<float>(stats.rat);
-  } else {
-    comment.direction = Direction::kDisagree;
-    comment.n_success = stats.nd;
-    comment.p_success = stats.pd;
-    comment.p_test = stats.pdt;
-    comment.repness = stats.rd;
-    comment.repness_test = static_cast<float>(stats.rdt);
-  }
+  comment.p_success = agree ? stats.pa : stats.pd;
+  comment.p_test = agree ? stats.pat : stats.pdt;
+  comment.repness = agree ? stats.ra : stats.rd;
+  comment.repness_test = static_cast<float>(agree ? stats.rat : stats.rdt);
   return comment;
 }
 

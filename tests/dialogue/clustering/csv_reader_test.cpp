@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "dialogue/clustering/polis_clustering.h"
 #include "dialogue/clustering/polis_csv.h"
 
 namespace nyttig::dialogue {
@@ -104,6 +107,36 @@ TEST(ClusteringPolisCsvTest, ModeratedMinusOneAndMetaCommentsAreOut) {
             "3,1,true,meta\n4,1,,ok\n"));
   ASSERT_TRUE(out.ok()) << out.status().message();
   EXPECT_EQ(*out, (std::vector<int64_t>{1, 3}));
+}
+
+// A poor man's fuzzer (run under ASan/UBSan): random mutations of a valid
+// export never crash the reader or the clustering; they either parse or fail
+// with a status.
+TEST(ClusteringPolisCsvTest, RandomMutationsNeverCrash) {
+  const std::string valid =
+      "timestamp,datetime,comment-id,voter-id,vote\n1,\"a,b\",0,0,1\n2,x,1,0,-1\n3,y,0,1,0\n";
+  const std::string alphabet = "\",\r\n-0123456789ab\xEF";
+  std::mt19937 rng(42);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text = valid;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int edit = 0; edit < edits; ++edit) {
+      const size_t pos = rng() % (text.size() + 1);
+      const char c = alphabet[rng() % alphabet.size()];
+      if (rng() % 2 == 0 && pos < text.size()) {
+        text[pos] = c;
+      } else {
+        text.insert(pos, 1, c);
+      }
+    }
+    StatusOr<CsvTable> table = ParseCsv(text, "fuzz.csv");
+    if (!table.ok()) continue;
+    StatusOr<std::vector<VoteEvent>> events = VoteEvents(*table);
+    if (!events.ok()) continue;
+    ConversationVotes votes;
+    votes.events = *events;
+    EXPECT_TRUE(ClusterConversation(votes).ok());
+  }
 }
 
 }  // namespace

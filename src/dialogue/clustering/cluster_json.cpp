@@ -61,9 +61,8 @@ nlohmann::ordered_json ClusteringToJson(const ClusteringResult& result) {
               {"in_conversation", result.in_conversation},
               {"k", result.groups.size()},
               {"groups", std::move(groups)},
-              {"consensus",
-               Json{{"agree", ConsensusListToJson(result.consensus.agree)},
-                    {"disagree", ConsensusListToJson(result.consensus.disagree)}}},
+              {"consensus", Json{{"agree", ConsensusListToJson(result.consensus.agree)},
+                                 {"disagree", ConsensusListToJson(result.consensus.disagree)}}},
               {"group_informed_consensus", std::move(informed)},
               {"pca", PcaToJson(result)}};
 }

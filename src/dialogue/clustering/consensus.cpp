@@ -43,8 +43,8 @@ Consensus SelectConsensus(const std::vector<int64_t>& comment_ids,
   return Consensus{TopByKey(std::move(agree)), TopByKey(std::move(disagree))};
 }
 
-std::vector<double> GroupInformedConsensus(
-    const std::vector<std::vector<VoteCounts>>& group_counts, size_t n_comments) {
+std::vector<double> GroupInformedConsensus(const std::vector<std::vector<VoteCounts>>& group_counts,
+                                           size_t n_comments) {
   std::vector<double> consensus(n_comments, 1.0);
   for (const std::vector<VoteCounts>& group : group_counts) {
     for (size_t col = 0; col < n_comments; ++col) {

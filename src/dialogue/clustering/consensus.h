@@ -40,7 +40,7 @@ Consensus SelectConsensus(const std::vector<int64_t>& comment_ids,
 // of (A_g + 1) / (S_g + 2), with `group_counts[g][col]` counted on the raw
 // matrix over the group's members. All columns, moderated-out ones included;
 // 1 per column when there are no groups.
-std::vector<double> GroupInformedConsensus(
-    const std::vector<std::vector<VoteCounts>>& group_counts, size_t n_comments);
+std::vector<double> GroupInformedConsensus(const std::vector<std::vector<VoteCounts>>& group_counts,
+                                           size_t n_comments);
 
 }  // namespace nyttig::dialogue

@@ -29,8 +29,8 @@ inline constexpr int kPass = 0;
 struct VoteEvent {
   int64_t participant_id = 0;
   int64_t comment_id = 0;
-  int vote = kPass;       // kAgree, kDisagree or kPass
-  int64_t sequence = 0;   // creation order, e.g. a timestamp in ms or a serial id
+  int vote = kPass;      // kAgree, kDisagree or kPass
+  int64_t sequence = 0;  // creation order, e.g. a timestamp in ms or a serial id
 };
 
 // All vote events of a conversation and the comments a moderator took out

@@ -49,8 +49,8 @@ size_t NearestCluster(const std::vector<Cluster>& clusters, const Point2& point)
 }
 
 // Drops clusters without members and recomputes the others' centers.
-std::vector<Cluster> Recenter(const std::vector<Point2>& points,
-                              const std::vector<double>& weights, std::vector<Cluster> clusters) {
+std::vector<Cluster> Recenter(const std::vector<Point2>& points, const std::vector<double>& weights,
+                              std::vector<Cluster> clusters) {
   std::erase_if(clusters, [](const Cluster& cluster) { return cluster.members.empty(); });
   for (Cluster& cluster : clusters) cluster.center = MemberMean(points, weights, cluster);
   return clusters;
@@ -126,9 +126,8 @@ int CountDistinct(const std::vector<Point2>& points) {
 std::vector<Cluster> MergeIdenticalCenters(std::vector<Cluster> clusters) {
   std::vector<Cluster> merged;
   for (Cluster& cluster : clusters) {
-    auto same = std::find_if(merged.begin(), merged.end(), [&](const Cluster& other) {
-      return other.center == cluster.center;
-    });
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&](const Cluster& other) { return other.center == cluster.center; });
     if (same == merged.end()) {
       merged.push_back(std::move(cluster));
       continue;
@@ -173,7 +172,8 @@ std::vector<Cluster> KeepPresentMembers(const std::vector<Point2>& points,
   std::vector<Cluster> kept = Recenter(points, weights, std::move(previous));
   if (!kept.empty()) return kept;
   Cluster everything{0, Point2{}, {}};
-  for (int point_idx = 0; point_idx < n_points; ++point_idx) everything.members.push_back(point_idx);
+  for (int point_idx = 0; point_idx < n_points; ++point_idx)
+    everything.members.push_back(point_idx);
   return Recenter(points, weights, {everything});
 }
 
@@ -197,7 +197,8 @@ std::vector<Cluster> KMeans(const std::vector<Point2>& points, const std::vector
 
 std::vector<Cluster> KMeansFrom(const std::vector<Point2>& points,
                                 const std::vector<double>& weights,
-                                const std::vector<Cluster>& previous, const KMeansOptions& options) {
+                                const std::vector<Cluster>& previous,
+                                const KMeansOptions& options) {
   if (points.empty() || options.k <= 0) return {};
   if (previous.empty()) return KMeans(points, weights, options);
   std::vector<Cluster> clusters =
@@ -226,7 +227,8 @@ double Silhouette(const std::vector<Point2>& points, const std::vector<Cluster>&
       const Point2& point = points[static_cast<size_t>(member)];
       auto mean_distance = [&](const Cluster& cluster) {
         double sum = 0.0;
-        for (int other : cluster.members) sum += Distance(point, points[static_cast<size_t>(other)]);
+        for (int other : cluster.members)
+          sum += Distance(point, points[static_cast<size_t>(other)]);
         return sum;
       };
       const double a = mean_distance(own) / static_cast<double>(own.members.size() - 1);

@@ -90,8 +90,8 @@ std::vector<Cluster> GroupClusters(const std::vector<Cluster>& base,
   double best_score = 0.0;
   for (int k = 2; k <= max_k; ++k) {
     const KMeansOptions kmeans{k, options.group_iters};
-    const bool seeded = options.seed_from != nullptr &&
-                        static_cast<int>(options.seed_from->groups.size()) == k;
+    const bool seeded =
+        options.seed_from != nullptr && static_cast<int>(options.seed_from->groups.size()) == k;
     std::vector<Cluster> groups =
         seeded ? KMeansFrom(centers, weights, SeedGroups(*options.seed_from, base), kmeans)
                : KMeans(centers, weights, kmeans);
@@ -169,14 +169,14 @@ void ClusterInConversation(const VoteMatrix& matrix, const Eigen::MatrixXd& zero
   }
   const std::vector<Cluster> base = BaseClusters(points, point_ids, options);
   for (const Cluster& cluster : base) {
-    result.base_clusters.push_back(BaseCluster{
-        cluster.id, cluster.center, IdsOfRows(point_ids, cluster.members)});
+    result.base_clusters.push_back(
+        BaseCluster{cluster.id, cluster.center, IdsOfRows(point_ids, cluster.members)});
   }
   std::vector<std::vector<int>> group_rows;
   for (const Cluster& group : GroupClusters(base, options)) {
     group_rows.push_back(RowsOf(group, base, in_conv));
-    OpinionGroup opinion_group{group.id, IdsOfRows(matrix.participant_ids, group_rows.back()), {},
-                               {}};
+    OpinionGroup opinion_group{
+        group.id, IdsOfRows(matrix.participant_ids, group_rows.back()), {}, {}};
     for (int base_idx : group.members) {
       opinion_group.base_cluster_ids.push_back(base[static_cast<size_t>(base_idx)].id);
     }

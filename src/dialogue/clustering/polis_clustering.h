@@ -52,18 +52,18 @@ struct BaseCluster {
 };
 
 struct OpinionGroup {
-  int id = 0;                            // Polis's group cluster id
-  std::vector<int64_t> members;          // participant ids, ascending
-  std::vector<int> base_cluster_ids;     // ascending
+  int id = 0;                                         // Polis's group cluster id
+  std::vector<int64_t> members;                       // participant ids, ascending
+  std::vector<int> base_cluster_ids;                  // ascending
   std::vector<RepresentativeComment> representative;  // 1.11, 0–5 comments
 };
 
 struct ClusteringResult {
-  int participants = 0;     // distinct voters
-  int in_conversation = 0;  // participants clustered (1.4)
-  std::vector<OpinionGroup> groups;  // by id; k = groups.size()
-  Consensus consensus;               // 1.12
-  std::vector<int64_t> comment_ids;  // columns: voted comments, ascending
+  int participants = 0;                          // distinct voters
+  int in_conversation = 0;                       // participants clustered (1.4)
+  std::vector<OpinionGroup> groups;              // by id; k = groups.size()
+  Consensus consensus;                           // 1.12
+  std::vector<int64_t> comment_ids;              // columns: voted comments, ascending
   std::vector<double> group_informed_consensus;  // 1.13, one per comment_ids entry
   Pca pca;                                       // 1.5, entries per comment_ids
   std::vector<int64_t> participant_ids;          // rows in Polis order (1.2)
@@ -72,7 +72,8 @@ struct ClusteringResult {
 };
 
 // Runs the Polis method on `votes`. Fails with kInvalidArgument when a vote
-// is not -1, 0 or +1 or an option is out of range. No votes give an empty
+// is not -1, 0 or +1 or an option is out of range, and kResourceExhausted
+// when the vote matrix would be too large (vote_matrix.h). No votes give an empty
 // result (0 participants, no groups).
 StatusOr<ClusteringResult> ClusterConversation(const ConversationVotes& votes,
                                                const ClusteringOptions& options = {});

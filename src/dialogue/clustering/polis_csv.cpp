@@ -10,8 +10,8 @@ constexpr int kModeratedOut = -1;
 Status FieldError(const CsvRow& row, std::string_view column, std::string_view what,
                   const std::string& value) {
   return InvalidArgumentError("line " + std::to_string(row.line) + ", column " +
-                              std::string(column) + ": " + std::string(what) + ", found '" +
-                              value + "'");
+                              std::string(column) + ": " + std::string(what) + ", found '" + value +
+                              "'");
 }
 
 StatusOr<int> RequireColumn(const CsvTable& table, std::string_view name) {

@@ -21,7 +21,8 @@ bool BeatsBestByTest(const CommentStats& stats, const std::optional<CommentStats
 bool BeatsBestAgree(const CommentStats& stats, const std::optional<CommentStats>& best) {
   if (stats.na == 0 && stats.nd == 0) return false;
   if (best && best->ra > 1.0) {
-    return stats.ra * stats.rat * stats.pa * stats.pat > best->ra * best->rat * best->pa * best->pat;
+    return stats.ra * stats.rat * stats.pa * stats.pat >
+           best->ra * best->rat * best->pa * best->pat;
   }
   if (best) return stats.pa * stats.pat > best->pa * best->pat;
   return stats.pat > kZ90 || (stats.ra > 1.0 && stats.pa > 0.5);

@@ -51,8 +51,8 @@ struct RepresentativeComment {
   double p_success = 0;                     // pa or pd
   double p_test = 0;                        // pat or pdt
   double repness = 0;                       // ra or rd
-  float repness_test = 0;  // rat or rdt, a 32-bit float as Polis stores it
-  bool best_agree = false;  // Polis's best-agree comment, put first
+  float repness_test = 0;                   // rat or rdt, a 32-bit float as Polis stores it
+  bool best_agree = false;                  // Polis's best-agree comment, put first
 };
 
 // Polis's `finalize-cmt-stats`.

@@ -89,27 +89,50 @@ std::unordered_map<Id, int> IndexOf(const std::vector<Id>& ids) {
   return index;
 }
 
-}  // namespace
-
-StatusOr<VoteMatrix> BuildVoteMatrix(const ConversationVotes& votes) {
-  RETURN_IF_ERROR(ValidateVotes(votes));
-  const std::vector<CellVote> latest = LatestVotes(votes.events);
-  VoteMatrix matrix;
-  matrix.participant_ids = ParticipantRowOrder(latest);
-  matrix.comment_ids = CommentColumnOrder(latest);
-  const std::unordered_set<int64_t> moderated(votes.moderated_out_comment_ids.begin(),
-                                              votes.moderated_out_comment_ids.end());
-  for (int64_t comment_id : matrix.comment_ids) {
-    matrix.moderated_out.push_back(moderated.count(comment_id) > 0);
-  }
+void FillCells(const std::vector<CellVote>& latest, VoteMatrix& matrix) {
   const auto row_of = IndexOf(matrix.participant_ids);
   const auto column_of = IndexOf(matrix.comment_ids);
   matrix.raw = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(matrix.participant_ids.size()),
                                          static_cast<Eigen::Index>(matrix.comment_ids.size()),
                                          std::numeric_limits<double>::quiet_NaN());
   for (const CellVote& cell : latest) {
-    matrix.raw(row_of.at(cell.participant_id), column_of.at(cell.comment_id)) = cell.vote;
+    const auto row = row_of.find(cell.participant_id);
+    if (row == row_of.end()) continue;  // beyond the participant cap
+    matrix.raw(row->second, column_of.at(cell.comment_id)) = cell.vote;
   }
+}
+
+}  // namespace
+
+StatusOr<VoteMatrix> BuildVoteMatrix(const ConversationVotes& votes) {
+  RETURN_IF_ERROR(ValidateVotes(votes));
+  std::vector<CellVote> latest = LatestVotes(votes.events);
+  VoteMatrix matrix;
+  // Polis's size caps (1.2): comments after the first kMaxComments in tid
+  // order, and participants after the first kMaxParticipants, are dropped.
+  matrix.comment_ids = CommentColumnOrder(latest);
+  if (matrix.comment_ids.size() > static_cast<size_t>(kMaxComments)) {
+    matrix.comment_ids.resize(kMaxComments);
+    std::erase_if(
+        latest, [&](const CellVote& cell) { return cell.comment_id > matrix.comment_ids.back(); });
+  }
+  matrix.participant_ids = ParticipantRowOrder(latest);
+  if (matrix.participant_ids.size() > static_cast<size_t>(kMaxParticipants)) {
+    matrix.participant_ids.resize(kMaxParticipants);
+  }
+  if (static_cast<double>(matrix.participant_ids.size()) *
+          static_cast<double>(matrix.comment_ids.size()) >
+      kMaxMatrixCells) {
+    return ResourceExhaustedError(
+        "conversation too large to cluster: " + std::to_string(matrix.participant_ids.size()) +
+        " participants x " + std::to_string(matrix.comment_ids.size()) + " comments");
+  }
+  const std::unordered_set<int64_t> moderated(votes.moderated_out_comment_ids.begin(),
+                                              votes.moderated_out_comment_ids.end());
+  for (int64_t comment_id : matrix.comment_ids) {
+    matrix.moderated_out.push_back(moderated.count(comment_id) > 0);
+  }
+  FillCells(latest, matrix);
   return matrix;
 }
 

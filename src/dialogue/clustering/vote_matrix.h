@@ -22,6 +22,14 @@ namespace nyttig::dialogue {
 inline constexpr int kInConvMinVotes = 7;
 inline constexpr int kInConvMinParticipants = 15;
 
+// Polis's size caps (`:max-ptpts`, `:max-cmts`, 1.2).
+inline constexpr int kMaxParticipants = 100000;
+inline constexpr int kMaxComments = 10000;
+// Beyond this many cells the dense one-shot computation refuses to run
+// instead of exhausting memory: it holds about four dense copies of 8-byte
+// cells, so this is ~1.6 GB (e.g. 100 000 participants × 500 comments).
+inline constexpr double kMaxMatrixCells = 5e7;
+
 struct VoteMatrix {
   // Row order: participants by (lowest comment id they voted on, participant
   // id), which is Polis's order of first appearance on a full load.
@@ -35,8 +43,10 @@ struct VoteMatrix {
   Eigen::MatrixXd raw;
 };
 
-// Builds the raw rating matrix from vote events (1.2). Fails with
-// kInvalidArgument when a vote is not -1, 0 or +1. No events give a 0 × 0
+// Builds the raw rating matrix from vote events (1.2), applying Polis's
+// caps of kMaxComments columns and kMaxParticipants rows. Fails with
+// kInvalidArgument when a vote is not -1, 0 or +1, and kResourceExhausted
+// when the matrix would exceed kMaxMatrixCells. No events give a 0 × 0
 // matrix.
 StatusOr<VoteMatrix> BuildVoteMatrix(const ConversationVotes& votes);
 

@@ -17,8 +17,8 @@ class ClusteringClusterCommandTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("cluster_command_" + std::string(
-                ::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("cluster_command_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -32,7 +32,8 @@ class ClusteringClusterCommandTest : public ::testing::Test {
   // Two camps of 8 over 8 comments; comment 3 is moderated out and has a
   // free-text body with a comma, quotes and a line break.
   ClusterCommandArgs SmallExport() {
-    std::string comments = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n";
+    std::string comments =
+        "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n";
     for (int comment = 0; comment < 8; ++comment) {
       comments += "1,x," + std::to_string(comment) + ",0,0,0," + (comment == 3 ? "-1" : "1") +
                   ",\"Text, \"\"quoted\"\"\nline two\"\n";
@@ -62,8 +63,8 @@ TEST_F(ClusteringClusterCommandTest, PrintsContractJson) {
   EXPECT_EQ(doc["groups"][0]["size"], 8);
   EXPECT_EQ(doc["groups"][0]["members"][0], 0);
   const nlohmann::json& rep = doc["groups"][0]["representative"][0];
-  for (const char* key : {"comment_id", "direction", "p_success", "p_test", "repness",
-                          "repness_test"}) {
+  for (const char* key :
+       {"comment_id", "direction", "p_success", "p_test", "repness", "repness_test"}) {
     EXPECT_TRUE(rep.contains(key)) << key;
   }
   EXPECT_TRUE(doc["consensus"].contains("agree"));
@@ -96,7 +97,8 @@ TEST_F(ClusteringClusterCommandTest, MissingFileFailsWithExitOneAndMessage) {
 
 TEST_F(ClusteringClusterCommandTest, MalformedVotesFailWithLineNumber) {
   ClusterCommandArgs args = SmallExport();
-  args.votes_csv = Write("bad.csv", "timestamp,datetime,comment-id,voter-id,vote\n1,d,0,0,1\n2,d,0\n");
+  args.votes_csv =
+      Write("bad.csv", "timestamp,datetime,comment-id,voter-id,vote\n1,d,0,0,1\n2,d,0\n");
   EXPECT_EQ(RunClusterCommand(args, out_, err_), 1);
   EXPECT_TRUE(out_.str().empty());
   EXPECT_THAT(err_.str(), HasSubstr("line 3"));

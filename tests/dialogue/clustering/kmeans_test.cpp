@@ -15,7 +15,8 @@ TEST(ClusteringKMeansTest, NoPointsGiveNoClusters) {
 
 TEST(ClusteringKMeansTest, FewerDistinctPointsThanKGiveOneClusterPerDistinctPoint) {
   const std::vector<Point2> points = {{0, 0}, {1, 0}, {0, 0}, {5, 5}};
-  const std::vector<Cluster> clusters = KMeans(points, {}, KMeansOptions{.k = 100, .max_iters = 100});
+  const std::vector<Cluster> clusters =
+      KMeans(points, {}, KMeansOptions{.k = 100, .max_iters = 100});
   ASSERT_EQ(clusters.size(), 3u);
   EXPECT_EQ(Members(clusters[0]), (std::vector<int>{0, 2}));
   EXPECT_EQ(Members(clusters[1]), (std::vector<int>{1}));

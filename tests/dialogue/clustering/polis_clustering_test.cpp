@@ -70,8 +70,8 @@ TEST(PolisClusteringTest, TwoCampsRepresentativeCommentsHandComputed) {
   EXPECT_TRUE(agree[0].best_agree);
   EXPECT_EQ(agree[4].comment_id, 4);
   EXPECT_EQ(agree[1].direction, Direction::kAgree);
-  EXPECT_NEAR(agree[1].p_success, 11.0 / 12, 1e-12);                        // (10+1)/(10+2)
-  EXPECT_NEAR(agree[1].repness, (11.0 / 12) / (1.0 / 12), 1e-12);          // vs (0+1)/(10+2)
+  EXPECT_NEAR(agree[1].p_success, 11.0 / 12, 1e-12);               // (10+1)/(10+2)
+  EXPECT_NEAR(agree[1].repness, (11.0 / 12) / (1.0 / 12), 1e-12);  // vs (0+1)/(10+2)
   EXPECT_FLOAT_EQ(agree[1].repness_test, static_cast<float>(TwoPropTest(10, 0, 10, 10)));
   for (const RepresentativeComment& rep : result.groups[1].representative) {
     EXPECT_EQ(rep.direction, Direction::kDisagree);
@@ -95,8 +95,8 @@ TEST(PolisClusteringTest, OneParticipantIsOneGroup) {
 }
 
 TEST(PolisClusteringTest, EveryoneIdenticalIsOneGroup) {
-  const ClusteringResult result = Cluster(VotesFromTable(std::vector<std::vector<int>>(
-      30, std::vector<int>{1, -1, 1, 0, 1, 1, -1, 1})));
+  const ClusteringResult result = Cluster(VotesFromTable(
+      std::vector<std::vector<int>>(30, std::vector<int>{1, -1, 1, 0, 1, 1, -1, 1})));
   EXPECT_EQ(result.in_conversation, 30);
   ASSERT_EQ(result.groups.size(), 1u);
   EXPECT_EQ(result.groups[0].members.size(), 30u);
@@ -150,8 +150,7 @@ TEST(PolisClusteringTest, RepresentativeCommentsMatchGroupVoteCounts) {
       int agree = 0, disagree = 0, seen = 0;
       for (const VoteEvent& event : votes.events) {
         if (event.comment_id != rep.comment_id ||
-            !std::binary_search(group.members.begin(), group.members.end(),
-                                event.participant_id)) {
+            !std::binary_search(group.members.begin(), group.members.end(), event.participant_id)) {
           continue;
         }
         ++seen;

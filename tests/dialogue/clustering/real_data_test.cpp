@@ -135,7 +135,8 @@ TEST_P(ClusteringRealDataTest, GroupsAgreeWithPolisGroupIdsAsMeasured) {
   std::vector<std::pair<int, int>> labels;
   for (const OpinionGroup& group : result.groups) {
     for (int64_t member : group.members) {
-      if (auto it = polis.find(member); it != polis.end()) labels.emplace_back(group.id, it->second);
+      if (auto it = polis.find(member); it != polis.end())
+        labels.emplace_back(group.id, it->second);
     }
   }
   const double ari = AdjustedRandIndex(labels);

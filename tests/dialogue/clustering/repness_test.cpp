@@ -38,7 +38,8 @@ TEST(ClusteringRepnessTest, CommentStatsHandComputed) {
 TEST(ClusteringRepnessTest, FinalizedDirectionFollowsTheLargerTest) {
   EXPECT_EQ(FinalizeStats(1, ComputeCommentStats({3, 1, 4}, {1, 3, 4})).direction,
             Direction::kAgree);
-  const RepresentativeComment disagree = FinalizeStats(1, ComputeCommentStats({1, 3, 4}, {3, 1, 4}));
+  const RepresentativeComment disagree =
+      FinalizeStats(1, ComputeCommentStats({1, 3, 4}, {3, 1, 4}));
   EXPECT_EQ(disagree.direction, Direction::kDisagree);
   EXPECT_EQ(disagree.n_success, 3);
   EXPECT_EQ(disagree.repness_test, static_cast<float>(TwoPropTest(3, 1, 4, 4)));

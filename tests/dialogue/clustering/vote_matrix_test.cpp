@@ -98,8 +98,8 @@ TEST(ClusteringVoteMatrixTest, InConversationNeedsSevenVotesOrAllColumnsWhenFewe
 
 TEST(ClusteringVoteMatrixTest, InConversationTopUpPrefersHigherCounts) {
   std::vector<std::vector<int>> table(16, std::vector<int>(8, kNone));
-  for (int row = 0; row < 16; ++row) table[row][0] = 1;  // one vote each
-  table[1] = {1, 1, 1, 1, 1, 1, 1, 1};                   // qualifies: 8 >= min(7, 8)
+  for (int row = 0; row < 16; ++row) table[row][0] = 1;      // one vote each
+  table[1] = {1, 1, 1, 1, 1, 1, 1, 1};                       // qualifies: 8 >= min(7, 8)
   table[15] = {1, 1, 1, kNone, kNone, kNone, kNone, kNone};  // three votes, last row
   StatusOr<VoteMatrix> matrix = BuildVoteMatrix(VotesFromTable(table));
   ASSERT_TRUE(matrix.ok());
@@ -107,6 +107,26 @@ TEST(ClusteringVoteMatrixTest, InConversationTopUpPrefersHigherCounts) {
   ASSERT_EQ(in_conv.size(), 15u);
   EXPECT_EQ(in_conv.back(), 15);  // topped up before the one-vote rows
   EXPECT_EQ(in_conv[13], 13);     // then one-vote rows in row order; row 14 is left out
+}
+
+TEST(ClusteringVoteMatrixTest, CommentsBeyondPolisCapAreDropped) {
+  ConversationVotes votes;
+  for (int64_t comment = kMaxComments; comment >= 0; --comment) {
+    votes.events.push_back({1, comment, kAgree, comment});
+  }
+  StatusOr<VoteMatrix> matrix = BuildVoteMatrix(votes);
+  ASSERT_TRUE(matrix.ok());
+  EXPECT_EQ(matrix->comment_ids.size(), static_cast<size_t>(kMaxComments));
+  EXPECT_EQ(matrix->comment_ids.back(), kMaxComments - 1);
+}
+
+TEST(ClusteringVoteMatrixTest, TooLargeMatrixIsResourceExhaustedNotACrash) {
+  ConversationVotes votes;
+  for (int64_t idx = 0; idx < 8000; ++idx)  // 8000 × 8000 cells
+    votes.events.push_back({idx, idx, kAgree, idx});
+  StatusOr<VoteMatrix> matrix = BuildVoteMatrix(votes);
+  ASSERT_FALSE(matrix.ok());
+  EXPECT_EQ(matrix.status().code(), StatusCode::kResourceExhausted);
 }
 
 }  // namespace

@@ -37,6 +37,7 @@ CREATE TABLE accounts_local_credentials (
 CREATE TABLE accounts_organisations (
   id @ID@,
   name TEXT NOT NULL,
+  name_folded TEXT NOT NULL,       -- lower-cased in code (SQLite's lower() is ASCII only)
   slug TEXT NOT NULL UNIQUE,
   kind TEXT NOT NULL,              -- kommun, region, myndighet, foretag, larosate, ideburen
   official_code TEXT,              -- kommunkod (4 digits) or länskod (2 digits)
@@ -113,3 +114,16 @@ CREATE TABLE accounts_api_tokens (
   last_used_at BIGINT,
   revoked_at BIGINT
 );
+
+-- A person's request to join an organisation, decided by its admin.
+CREATE TABLE accounts_membership_requests (
+  id @ID@,
+  person_id BIGINT NOT NULL REFERENCES accounts_persons(id),
+  organisation_id BIGINT NOT NULL REFERENCES accounts_organisations(id),
+  message TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'pending',   -- pending, approved, rejected
+  created_at BIGINT NOT NULL,
+  decided_at BIGINT,
+  decided_by BIGINT REFERENCES accounts_persons(id)
+);
+CREATE INDEX accounts_membership_requests_org ON accounts_membership_requests(organisation_id, state);

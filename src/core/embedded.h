@@ -18,6 +18,7 @@ std::span<const EmbeddedFile> Migrations();  // db/migrations/*.sql
 std::span<const EmbeddedFile> WebTemplates();  // web/templates/**
 std::span<const EmbeddedFile> WebStatic();  // web/static/**
 std::span<const EmbeddedFile> Catalogues();  // i18n/*.json
+std::span<const EmbeddedFile> ReferenceData();  // db/data/*.csv
 }  // namespace embedded
 
 }  // namespace nyttig

@@ -45,7 +45,51 @@ char BaseLetter(std::int32_t cp) {
   return 0;
 }
 
+char32_t LowerCodePoint(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+  if (cp >= 0x100 && cp <= 0x137 && cp != 0x130) return cp | 1;    // pairs: even upper
+  if (cp >= 0x139 && cp <= 0x148) return (cp & 1) ? cp + 1 : cp;   // pairs: odd upper
+  if (cp >= 0x14A && cp <= 0x177) return cp | 1;
+  if (cp == 0x178) return 0xFF;
+  if (cp >= 0x179 && cp <= 0x17E) return (cp & 1) ? cp + 1 : cp;
+  return cp;
+}
+
 }  // namespace
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string Utf8ToLower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    std::int32_t cp = DecodeOne(text, pos);
+    if (cp < 0) {
+      ++pos;
+      continue;
+    }
+    AppendUtf8(out, LowerCodePoint(static_cast<char32_t>(cp)));
+  }
+  return out;
+}
 
 bool IsValidUtf8(std::string_view text) {
   size_t pos = 0;

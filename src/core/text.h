@@ -23,6 +23,14 @@ std::string Slugify(std::string_view name);
 // `text` without leading and trailing ASCII whitespace.
 std::string_view Trim(std::string_view text);
 
+// Lower-case copy for Latin scripts (ASCII, Latin-1, Latin Extended-A:
+// "ÅSA Öberg" → "åsa öberg"); other characters are kept. Invalid bytes are
+// dropped. Used for case-insensitive matching that SQLite's lower() cannot do.
+std::string Utf8ToLower(std::string_view text);
+
+// Encodes one code point as UTF-8 onto `out`.
+void AppendUtf8(std::string& out, char32_t cp);
+
 // ASCII lower-case copy (e-mail addresses, tokens).
 std::string AsciiLower(std::string_view text);
 

@@ -71,7 +71,8 @@ Status CheckEmptyTarget(const fs::path& data_dir, const Target& target) {
   return Status::Ok();
 }
 
-// Writes the current entry's body to `dest` (fsynced) and returns what it held.
+// Writes the current entry's body to the same name under `scratch`
+// (fsynced) and returns what it held.
 StatusOr<ManifestEntry> ExtractEntry(TarReader& reader, const TarEntry& entry,
                                      const fs::path& scratch) {
   ASSIGN_OR_RETURN(auto writer, storage::AtomicFileWriter::Create(scratch / ".incoming"));

@@ -238,7 +238,7 @@ Status TarWriter::Finish() {
   return Status::Ok();
 }
 
-Status TarReader::Skip(std::uint64_t bytes) {
+Status TarReader::ReadExactly(std::uint64_t bytes, const ByteSink& sink) {
   std::string buffer(kChunkBytes, '\0');
   while (bytes > 0) {
     auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(bytes, buffer.size()));
@@ -247,32 +247,28 @@ Status TarReader::Skip(std::uint64_t bytes) {
       return InvalidArgumentError("tar: archive is truncated inside \"" + current_name_ + "\"");
     }
     bytes -= static_cast<std::uint64_t>(want);
-  }
-  return Status::Ok();
-}
-
-Status TarReader::ReadBody(const ByteSink& sink) {
-  std::string buffer(kChunkBytes, '\0');
-  while (body_left_ > 0) {
-    auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(body_left_, buffer.size()));
-    in_.read(buffer.data(), want);
-    if (in_.gcount() != want) {
-      return InvalidArgumentError("tar: archive is truncated inside \"" + current_name_ + "\"");
-    }
-    body_left_ -= static_cast<std::uint64_t>(want);
     RETURN_IF_ERROR(sink(std::string_view(buffer.data(), static_cast<std::size_t>(want))));
   }
   return Status::Ok();
 }
 
+Status TarReader::ReadBody(const ByteSink& sink) {
+  std::uint64_t size = body_left_;
+  body_left_ = 0;  // read or failed: either way Next must not skip it again
+  return ReadExactly(size, sink);
+}
+
 StatusOr<std::optional<TarEntry>> TarReader::Next() {
-  RETURN_IF_ERROR(Skip(body_left_ + padding_));
+  RETURN_IF_ERROR(
+      ReadExactly(body_left_ + padding_, [](std::string_view) { return Status::Ok(); }));
   body_left_ = padding_ = 0;
   Block block{};
   in_.read(block.data(), block.size());
   if (in_.gcount() != static_cast<std::streamsize>(block.size())) {
-    return InvalidArgumentError("tar: archive is truncated (no end-of-archive marker after \"" +
-                                current_name_ + "\")");
+    return InvalidArgumentError(
+        current_name_.empty() ? "tar: archive is empty or truncated"
+                              : "tar: archive is truncated (no end-of-archive marker after \"" +
+                                    current_name_ + "\")");
   }
   if (IsZeroBlock(block)) {
     in_.read(block.data(), block.size());

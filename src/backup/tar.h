@@ -96,7 +96,8 @@ class TarReader {
   Status ReadBody(const ByteSink& sink);
 
  private:
-  Status Skip(std::uint64_t bytes);
+  // Reads exactly `bytes` bytes into `sink`; kInvalidArgument when the archive ends first.
+  Status ReadExactly(std::uint64_t bytes, const ByteSink& sink);
 
   std::istream& in_;
   std::uint64_t body_left_ = 0;  // unread content of the current entry

@@ -4,12 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 
@@ -45,7 +44,7 @@ struct AuditEntry {
   std::int64_t chain_id = 0;
   std::int64_t seq = 0;
   UnixSeconds occurred_at = 0;
-  std::string actor;  // pseudonym, kSystemActor or kAnonymousActor
+  std::string actor;                      // pseudonym, kSystemActor or kAnonymousActor
   std::optional<std::int64_t> person_id;  // the pseudonym's person; nullopt once erased
   std::string actor_role;
   std::string action;
@@ -96,8 +95,8 @@ struct ChainBreak {
 };
 
 struct VerifyReport {
-  std::int64_t chains = 0;   // chains checked
-  std::int64_t entries = 0;  // entries checked
+  std::int64_t chains = 0;         // chains checked
+  std::int64_t entries = 0;        // entries checked
   std::vector<ChainBreak> breaks;  // at most one per chain, by chain id
   bool ok() const { return breaks.empty(); }
 };

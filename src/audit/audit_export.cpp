@@ -81,20 +81,19 @@ void WriteCsvRow(std::ostream& out, const std::vector<std::string>& cells) {
 
 }  // namespace
 
-Status AuditLog::ExportJsonLines(db::Database& db, std::int64_t chain_id,
-                                 std::ostream& out) const {
+Status AuditLog::ExportJsonLines(db::Database& db, std::int64_t chain_id, std::ostream& out) const {
   return ForEachEntry(db, chain_id,
                       [&](const AuditEntry& entry) { out << EntryToJson(entry).dump() << '\n'; });
 }
 
 Status AuditLog::ExportCsv(db::Database& db, std::int64_t chain_id, std::ostream& out) const {
-  WriteCsvRow(out, {"id", "chain_id", "seq", "occurred_at", "actor", "actor_role", "action",
-                    "entity_type", "entity_id", "details", "client_address", "user_agent",
-                    "prev_hash", "entry_hash"});
+  WriteCsvRow(
+      out, {"id", "chain_id", "seq", "occurred_at", "actor", "actor_role", "action", "entity_type",
+            "entity_id", "details", "client_address", "user_agent", "prev_hash", "entry_hash"});
   return ForEachEntry(db, chain_id, [&](const AuditEntry& e) {
     WriteCsvRow(out, {std::to_string(e.id), std::to_string(e.chain_id), std::to_string(e.seq),
-                      FormatRfc3339(e.occurred_at), e.actor, e.actor_role, e.action,
-                      e.entity_type, e.entity_id, e.details, e.client_address.value_or(""),
+                      FormatRfc3339(e.occurred_at), e.actor, e.actor_role, e.action, e.entity_type,
+                      e.entity_id, e.details, e.client_address.value_or(""),
                       e.user_agent.value_or(""), e.prev_hash, e.entry_hash});
   });
 }

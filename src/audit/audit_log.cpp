@@ -25,9 +25,8 @@ Status CheckField(std::string_view name, std::string_view value, std::size_t max
     return InvalidArgumentError("audit event: " + std::string(name) + " is required");
   }
   if (value.size() > max_bytes || !IsValidUtf8(value)) {
-    return InvalidArgumentError("audit event: " + std::string(name) +
-                                " is longer than " + std::to_string(max_bytes) +
-                                " bytes or not UTF-8");
+    return InvalidArgumentError("audit event: " + std::string(name) + " is longer than " +
+                                std::to_string(max_bytes) + " bytes or not UTF-8");
   }
   return Status::Ok();
 }
@@ -62,8 +61,7 @@ std::string ActorOf(db::Tx& tx, const AuditEvent& event, UnixSeconds now) {
 
 }  // namespace
 
-AuditLog::AuditLog(const Clock& clock, AuditOptions options)
-    : clock_(clock), options_(options) {
+AuditLog::AuditLog(const Clock& clock, AuditOptions options) : clock_(clock), options_(options) {
   // Pseudonyms come from randombytes_buf, which needs an initialised
   // libsodium; sodium_init is idempotent and thread-safe.
   if (sodium_init() < 0) spdlog::critical("libsodium failed to initialise");
@@ -87,8 +85,8 @@ StatusOr<std::int64_t> AuditLog::Append(db::Tx& tx, const AuditEvent& event) con
   entry.prev_hash = head.entry_hash;
   entry.entry_hash = ComputeEntryHash(ChainedFieldsOf(entry));
   entry.id = store::InsertEntry(tx, entry);
-  store::UpdateHead(tx, {.chain_id = entry.chain_id, .seq = entry.seq,
-                         .entry_hash = entry.entry_hash});
+  store::UpdateHead(tx,
+                    {.chain_id = entry.chain_id, .seq = entry.seq, .entry_hash = entry.entry_hash});
   const std::string address = SanitiseHeaderValue(event.client_address, kMaxClientAddressBytes);
   const std::string agent = SanitiseHeaderValue(event.user_agent, kMaxUserAgentBytes);
   if (!address.empty() || !agent.empty()) {
@@ -108,17 +106,17 @@ StatusOr<VerifyReport> AuditLog::Verify(db::Database& db) const {
 
 StatusOr<int> AuditLog::PublishHeads(db::Database& db) const {
   const UnixSeconds now = clock_.Now();
-  ASSIGN_OR_RETURN(std::vector<ChainHead> published,
-                   db.WriteValue<std::vector<ChainHead>>(
-                       [&](db::Tx& tx) -> StatusOr<std::vector<ChainHead>> {
-                         std::vector<ChainHead> changed;
-                         for (const ChainHead& head : store::Heads(tx)) {
-                           if (store::LatestPublishedHead(tx, head.chain_id) == head) continue;
-                           store::InsertPublishedHead(tx, head, now);
-                           changed.push_back(head);
-                         }
-                         return changed;
-                       }));
+  ASSIGN_OR_RETURN(
+      std::vector<ChainHead> published,
+      db.WriteValue<std::vector<ChainHead>>([&](db::Tx& tx) -> StatusOr<std::vector<ChainHead>> {
+        std::vector<ChainHead> changed;
+        for (const ChainHead& head : store::Heads(tx)) {
+          if (store::LatestPublishedHead(tx, head.chain_id) == head) continue;
+          store::InsertPublishedHead(tx, head, now);
+          changed.push_back(head);
+        }
+        return changed;
+      }));
   // Logged only after the commit, so a log line never names a head that was
   // rolled back.
   for (const ChainHead& head : published) {

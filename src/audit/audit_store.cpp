@@ -1,7 +1,7 @@
 #include "audit/audit_store.h"
 
-#include <sodium.h>
 #include <soci/soci.h>
+#include <sodium.h>
 
 #include <array>
 
@@ -28,8 +28,7 @@ struct EntryRow {
   Int id = 0, chain_id = 0, seq = 0, occurred_at = 0, person_id = 0;
   std::string actor, actor_role, action, entity_type, entity_id, details, prev_hash, entry_hash;
   std::string client_address, user_agent;
-  soci::indicator person_ind = soci::i_null, address_ind = soci::i_null,
-                  agent_ind = soci::i_null;
+  soci::indicator person_ind = soci::i_null, address_ind = soci::i_null, agent_ind = soci::i_null;
 
   void BindTo(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -144,8 +143,7 @@ std::string PseudonymFor(db::Tx& tx, std::int64_t person_id, UnixSeconds now) {
 std::int64_t InsertEntry(db::Tx& tx, const AuditEntry& e) {
   Int chain = e.chain_id, seq = e.seq, at = e.occurred_at, id = 0;
   std::string actor = e.actor, role = e.actor_role, action = e.action, type = e.entity_type,
-              entity = e.entity_id, details = e.details, prev = e.prev_hash,
-              hash = e.entry_hash;
+              entity = e.entity_id, details = e.details, prev = e.prev_hash, hash = e.entry_hash;
   tx.sql() << "INSERT INTO audit_entries(chain_id, seq, occurred_at, actor, actor_role, action, "
               "entity_type, entity_id, details, prev_hash, entry_hash) VALUES (:c, :s, :t, :a, "
               ":r, :x, :et, :ei, :d, :p, :h) RETURNING id",
@@ -163,22 +161,19 @@ void InsertPersonal(db::Tx& tx, std::int64_t entry_id, const std::string& client
   soci::indicator agent_ind = agent.empty() ? soci::i_null : soci::i_ok;
   tx.sql() << "INSERT INTO audit_personal(entry_id, client_address, user_agent, erase_after) "
               "VALUES (:i, :a, :u, :t)",
-      soci::use(id), soci::use(address, address_ind), soci::use(agent, agent_ind),
-      soci::use(until);
+      soci::use(id), soci::use(address, address_ind), soci::use(agent, agent_ind), soci::use(until);
 }
 
 std::vector<AuditEntry> EntriesAfter(db::Tx& tx, std::int64_t chain_id, std::int64_t after_seq,
                                      int limit) {
   std::vector<Int> params = {chain_id, after_seq, limit};
-  return QueryEntries(tx, "WHERE e.chain_id = :c AND e.seq > :s ORDER BY e.seq LIMIT :n",
-                      params);
+  return QueryEntries(tx, "WHERE e.chain_id = :c AND e.seq > :s ORDER BY e.seq LIMIT :n", params);
 }
 
-std::vector<AuditEntry> EntriesNewestFirst(db::Tx& tx, std::int64_t chain_id,
-                                           std::int64_t offset, int limit) {
+std::vector<AuditEntry> EntriesNewestFirst(db::Tx& tx, std::int64_t chain_id, std::int64_t offset,
+                                           int limit) {
   std::vector<Int> params = {chain_id, limit, offset};
-  return QueryEntries(tx, "WHERE e.chain_id = :c ORDER BY e.seq DESC LIMIT :n OFFSET :o",
-                      params);
+  return QueryEntries(tx, "WHERE e.chain_id = :c ORDER BY e.seq DESC LIMIT :n OFFSET :o", params);
 }
 
 std::int64_t CountEntries(db::Tx& tx, std::int64_t chain_id) {

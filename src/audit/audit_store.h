@@ -40,8 +40,8 @@ std::vector<AuditEntry> EntriesAfter(db::Tx& tx, std::int64_t chain_id, std::int
                                      int limit);
 
 // Entries of a chain newest first, skipping `offset`.
-std::vector<AuditEntry> EntriesNewestFirst(db::Tx& tx, std::int64_t chain_id,
-                                           std::int64_t offset, int limit);
+std::vector<AuditEntry> EntriesNewestFirst(db::Tx& tx, std::int64_t chain_id, std::int64_t offset,
+                                           int limit);
 
 std::int64_t CountEntries(db::Tx& tx, std::int64_t chain_id);
 

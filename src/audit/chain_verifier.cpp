@@ -9,12 +9,18 @@ namespace nyttig::audit {
 
 std::string_view BreakKindName(BreakKind kind) {
   switch (kind) {
-    case BreakKind::kAlteredEntry: return "altered_entry";
-    case BreakKind::kBrokenLink: return "broken_link";
-    case BreakKind::kMissingEntries: return "missing_entries";
-    case BreakKind::kHeadMismatch: return "head_mismatch";
-    case BreakKind::kPublishedHeadMissing: return "published_head_missing";
-    case BreakKind::kPublishedHeadMismatch: return "published_head_mismatch";
+    case BreakKind::kAlteredEntry:
+      return "altered_entry";
+    case BreakKind::kBrokenLink:
+      return "broken_link";
+    case BreakKind::kMissingEntries:
+      return "missing_entries";
+    case BreakKind::kHeadMismatch:
+      return "head_mismatch";
+    case BreakKind::kPublishedHeadMissing:
+      return "published_head_missing";
+    case BreakKind::kPublishedHeadMismatch:
+      return "published_head_mismatch";
   }
   return "unknown";
 }
@@ -27,7 +33,10 @@ ChainChecker::ChainChecker(std::int64_t chain_id, const std::vector<ChainHead>& 
 void ChainChecker::Break(std::int64_t seq, std::optional<std::int64_t> entry_id, BreakKind kind,
                          std::string message) {
   if (break_) return;
-  break_ = ChainBreak{.chain_id = chain_id_, .seq = seq, .entry_id = entry_id, .kind = kind,
+  break_ = ChainBreak{.chain_id = chain_id_,
+                      .seq = seq,
+                      .entry_id = entry_id,
+                      .kind = kind,
                       .message = std::move(message)};
 }
 

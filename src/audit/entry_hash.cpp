@@ -11,7 +11,7 @@ namespace nyttig::audit {
 namespace {
 
 constexpr std::array<std::string_view, 10> kCredentialWords = {
-    "password", "passwd",      "token",   "secret",      "cookie",
+    "password",      "passwd",  "token",  "secret",      "cookie",
     "authorization", "api_key", "apikey", "private_key", "credential"};
 
 void AppendNetstring(std::string& out, std::string_view field) {
@@ -46,10 +46,16 @@ Status CheckValue(const nlohmann::json& value, const std::string& path) {
 }  // namespace
 
 ChainedFields ChainedFieldsOf(const AuditEntry& entry) {
-  return {.chain_id = entry.chain_id, .seq = entry.seq, .occurred_at = entry.occurred_at,
-          .actor = entry.actor, .actor_role = entry.actor_role, .action = entry.action,
-          .entity_type = entry.entity_type, .entity_id = entry.entity_id,
-          .details = entry.details, .prev_hash = entry.prev_hash};
+  return {.chain_id = entry.chain_id,
+          .seq = entry.seq,
+          .occurred_at = entry.occurred_at,
+          .actor = entry.actor,
+          .actor_role = entry.actor_role,
+          .action = entry.action,
+          .entity_type = entry.entity_type,
+          .entity_id = entry.entity_id,
+          .details = entry.details,
+          .prev_hash = entry.prev_hash};
 }
 
 std::string HashPreimage(const ChainedFields& fields) {

@@ -23,8 +23,7 @@ namespace nyttig::audit {
 
 class HeadPublisher {
  public:
-  HeadPublisher(const AuditLog& audit_log, db::Database& db,
-                std::chrono::milliseconds interval);
+  HeadPublisher(const AuditLog& audit_log, db::Database& db, std::chrono::milliseconds interval);
   ~HeadPublisher();
   HeadPublisher(const HeadPublisher&) = delete;
   HeadPublisher& operator=(const HeadPublisher&) = delete;

@@ -38,14 +38,19 @@ TEST_P(AuditExportTest, JsonLinesListTheChainOldestFirst) {
 TEST_P(AuditExportTest, JsonLinesHoldEnoughToRecomputeEveryHash) {
   AppendMany(4, 3);
   for (const nlohmann::json& line : JsonLines(4)) {
-    const std::string actor = line["actor"], role = line["actor_role"],
-                      action = line["action"], type = line["entity_type"],
-                      entity = line["entity_id"], details = line["details"].dump(),
-                      prev = line["prev_hash"];
-    ChainedFields fields{.chain_id = line["chain_id"], .seq = line["seq"],
-                         .occurred_at = line["occurred_at_unix"], .actor = actor,
-                         .actor_role = role, .action = action, .entity_type = type,
-                         .entity_id = entity, .details = details, .prev_hash = prev};
+    const std::string actor = line["actor"], role = line["actor_role"], action = line["action"],
+                      type = line["entity_type"], entity = line["entity_id"],
+                      details = line["details"].dump(), prev = line["prev_hash"];
+    ChainedFields fields{.chain_id = line["chain_id"],
+                         .seq = line["seq"],
+                         .occurred_at = line["occurred_at_unix"],
+                         .actor = actor,
+                         .actor_role = role,
+                         .action = action,
+                         .entity_type = type,
+                         .entity_id = entity,
+                         .details = details,
+                         .prev_hash = prev};
     EXPECT_EQ(ComputeEntryHash(fields), line["entry_hash"]);
   }
 }

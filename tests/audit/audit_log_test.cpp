@@ -4,8 +4,8 @@
 #include <thread>
 #include <vector>
 
-#include "audit/entry_hash.h"
 #include "audit/audit_test_support.h"
+#include "audit/entry_hash.h"
 
 namespace nyttig::audit {
 namespace {
@@ -85,8 +85,8 @@ TEST_P(AuditLogTest, ActorsAreNamedByOnePseudonymAcrossChains) {
 TEST_P(AuditLogTest, CredentialsInDetailsAreRejectedAndNothingIsWritten) {
   AuditEvent event = Event(1, "account.password_change");
   event.details = {{"new_password", "hunter2"}};
-  Status s = db().Write(
-      [&](db::Tx& tx) -> Status { return audit_log_.Append(tx, event).status(); });
+  Status s =
+      db().Write([&](db::Tx& tx) -> Status { return audit_log_.Append(tx, event).status(); });
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   event.details = {{"session", {{"token", "abc"}}}};
   s = db().Write([&](db::Tx& tx) -> Status { return audit_log_.Append(tx, event).status(); });
@@ -96,8 +96,8 @@ TEST_P(AuditLogTest, CredentialsInDetailsAreRejectedAndNothingIsWritten) {
 
 TEST_P(AuditLogTest, EventWithoutActionIsRejected) {
   AuditEvent event = Event(1, "");
-  Status s = db().Write(
-      [&](db::Tx& tx) -> Status { return audit_log_.Append(tx, event).status(); });
+  Status s =
+      db().Write([&](db::Tx& tx) -> Status { return audit_log_.Append(tx, event).status(); });
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
 }
 
@@ -173,8 +173,7 @@ TEST_P(AuditLogTest, ListEntriesPagesNewestFirst) {
 }
 
 TEST_P(AuditLogTest, ListEntriesRejectsBadPaging) {
-  EXPECT_EQ(audit_log_.ListEntries(db(), 1, 0, 10).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(audit_log_.ListEntries(db(), 1, 0, 10).status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(audit_log_.ListEntries(db(), 1, 1, kMaxPageLimit + 1).status().code(),
             StatusCode::kInvalidArgument);
 }

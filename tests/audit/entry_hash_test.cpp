@@ -8,15 +8,23 @@ namespace {
 const std::string kDetails = R"({"n":3,"tags":["a","b"],"title":"Å"})";
 
 ChainedFields Example() {
-  return {.chain_id = 7, .seq = 1, .occurred_at = 1'795'000'000, .actor = "ab12",
-          .actor_role = "admin", .action = "idea.create", .entity_type = "idea",
-          .entity_id = "42", .details = kDetails, .prev_hash = kGenesisHash};
+  return {.chain_id = 7,
+          .seq = 1,
+          .occurred_at = 1'795'000'000,
+          .actor = "ab12",
+          .actor_role = "admin",
+          .action = "idea.create",
+          .entity_type = "idea",
+          .entity_id = "42",
+          .details = kDetails,
+          .prev_hash = kGenesisHash};
 }
 
 TEST(EntryHashTest, PreimageIsTaggedNetstringsInDocumentedOrder) {
   EXPECT_EQ(HashPreimage(Example()),
             "15:nyttig-audit-v1,1:7,1:1,10:1795000000,4:ab12,5:admin,11:idea.create,4:idea,"
-            "2:42,37:" + kDetails + ",64:" + std::string(kGenesisHash) + ",");
+            "2:42,37:" +
+                kDetails + ",64:" + std::string(kGenesisHash) + ",");
 }
 
 // The expected value comes from Python's hashlib over the same netstrings, as
@@ -72,8 +80,7 @@ TEST(CanonicalDetailsTest, RejectsNonObjects) {
 TEST(CanonicalDetailsTest, RejectsCredentialKeysAtAnyDepth) {
   for (const char* key : {"password", "new_Password", "token", "api_token", "clientSecret",
                           "Authorization", "cookie"}) {
-    EXPECT_EQ(CanonicalDetails({{key, "x"}}).status().code(), StatusCode::kInvalidArgument)
-        << key;
+    EXPECT_EQ(CanonicalDetails({{key, "x"}}).status().code(), StatusCode::kInvalidArgument) << key;
     nlohmann::json nested;
     nested["outer"]["list"] = nlohmann::json::array({nlohmann::json{{key, "x"}}});
     EXPECT_EQ(CanonicalDetails(nested).status().code(), StatusCode::kInvalidArgument) << key;

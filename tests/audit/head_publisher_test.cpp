@@ -13,9 +13,10 @@ class HeadPublisherTest : public AuditTest {
   long long PublishedRows() {
     long long count = -1;
     EXPECT_TRUE(db().Read([&](db::Tx& tx) {
-                  tx.sql() << "SELECT COUNT(*) FROM audit_published_heads", soci::into(count);
-                  return Status::Ok();
-                }).ok());
+                      tx.sql() << "SELECT COUNT(*) FROM audit_published_heads", soci::into(count);
+                      return Status::Ok();
+                    })
+                    .ok());
     return count;
   }
 };

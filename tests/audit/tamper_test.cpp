@@ -27,18 +27,20 @@ class AuditTamperTest : public AuditTest {
     std::string hash;
     long long at = seq;
     EXPECT_TRUE(db().Read([&](db::Tx& tx) {
-                  tx.sql() << "SELECT entry_hash FROM audit_entries WHERE chain_id = 9 AND "
-                              "seq = :s",
-                      soci::use(at), soci::into(hash);
-                  return Status::Ok();
-                }).ok());
+                      tx.sql() << "SELECT entry_hash FROM audit_entries WHERE chain_id = 9 AND "
+                                  "seq = :s",
+                          soci::use(at), soci::into(hash);
+                      return Status::Ok();
+                    })
+                    .ok());
     return hash;
   }
 };
 
 TEST_P(AuditTamperTest, AlteredDetailIsNamed) {
-  Tamper("UPDATE audit_entries SET details = '{\"title\":\"Annat\"}' WHERE chain_id = 9 AND "
-         "seq = 2");
+  Tamper(
+      "UPDATE audit_entries SET details = '{\"title\":\"Annat\"}' WHERE chain_id = 9 AND "
+      "seq = 2");
   ChainBreak broken = OnlyBreak();
   EXPECT_EQ(broken.chain_id, 9);
   EXPECT_EQ(broken.seq, 2);
@@ -47,8 +49,9 @@ TEST_P(AuditTamperTest, AlteredDetailIsNamed) {
 }
 
 TEST_P(AuditTamperTest, AlteredTimeIsNamed) {
-  Tamper("UPDATE audit_entries SET occurred_at = occurred_at - 3600 WHERE chain_id = 9 AND "
-         "seq = 3");
+  Tamper(
+      "UPDATE audit_entries SET occurred_at = occurred_at - 3600 WHERE chain_id = 9 AND "
+      "seq = 3");
   ChainBreak broken = OnlyBreak();
   EXPECT_EQ(broken.seq, 3);
   EXPECT_EQ(broken.kind, BreakKind::kAlteredEntry);
@@ -68,14 +71,21 @@ TEST_P(AuditTamperTest, InsertedEntryIsFound) {
   Tamper("UPDATE audit_entries SET seq = seq - 999 WHERE chain_id = 9 AND seq > 1000");
   const std::string prev = EntryHashAt(1);
   const std::string details = "{}";
-  ChainedFields forged{.chain_id = 9, .seq = 2, .occurred_at = clock_.Now(), .actor = "system",
-                       .actor_role = "system", .action = "idea.delete", .entity_type = "idea",
-                       .entity_id = "42", .details = details, .prev_hash = prev};
-  Tamper("INSERT INTO audit_entries(chain_id, seq, occurred_at, actor, actor_role, action, "
-         "entity_type, entity_id, details, prev_hash, entry_hash) VALUES (9, 2, " +
-         std::to_string(clock_.Now()) +
-         ", 'system', 'system', 'idea.delete', 'idea', '42', '{}', '" + prev + "', '" +
-         ComputeEntryHash(forged) + "')");
+  ChainedFields forged{.chain_id = 9,
+                       .seq = 2,
+                       .occurred_at = clock_.Now(),
+                       .actor = "system",
+                       .actor_role = "system",
+                       .action = "idea.delete",
+                       .entity_type = "idea",
+                       .entity_id = "42",
+                       .details = details,
+                       .prev_hash = prev};
+  Tamper(
+      "INSERT INTO audit_entries(chain_id, seq, occurred_at, actor, actor_role, action, "
+      "entity_type, entity_id, details, prev_hash, entry_hash) VALUES (9, 2, " +
+      std::to_string(clock_.Now()) + ", 'system', 'system', 'idea.delete', 'idea', '42', '{}', '" +
+      prev + "', '" + ComputeEntryHash(forged) + "')");
   ChainBreak broken = OnlyBreak();
   EXPECT_EQ(broken.seq, 3);
   EXPECT_EQ(broken.kind, BreakKind::kAlteredEntry);

@@ -119,6 +119,25 @@ TEST_P(AuditTamperTest, DeletedNewestEntriesAreCaughtByAPublishedHead) {
   EXPECT_EQ(broken.kind, BreakKind::kPublishedHeadMissing);
 }
 
+// The intruder alters seq 1 and recomputes every later hash and the head, so
+// the chain is consistent in itself; the head published before disagrees.
+TEST_P(AuditTamperTest, RewrittenChainIsCaughtByAPublishedHead) {
+  ASSERT_TRUE(audit_log_.PublishHeads(db()).ok());
+  Tamper("UPDATE audit_entries SET action = 'idea.hide' WHERE chain_id = 9 AND seq = 1");
+  std::vector<AuditEntry> entries = audit_log_.ListEntries(db(), 9, 1, 10).value().entries;
+  std::string prev(kGenesisHash);
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    it->prev_hash = prev;
+    prev = ComputeEntryHash(ChainedFieldsOf(*it));
+    Tamper("UPDATE audit_entries SET prev_hash = '" + it->prev_hash + "', entry_hash = '" + prev +
+           "' WHERE id = " + std::to_string(it->id));
+  }
+  Tamper("UPDATE audit_heads SET entry_hash = '" + prev + "' WHERE chain_id = 9");
+  ChainBreak broken = OnlyBreak();
+  EXPECT_EQ(broken.seq, 4);
+  EXPECT_EQ(broken.kind, BreakKind::kPublishedHeadMismatch);
+}
+
 TEST_P(AuditTamperTest, VerifyCommandPrintsAJsonReportAndExitsZeroWhenIntact) {
   std::ostringstream out, err;
   EXPECT_EQ(RunAuditVerifyCommand(db(), out, err), 0);

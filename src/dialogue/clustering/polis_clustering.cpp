@@ -74,20 +74,25 @@ std::vector<Cluster> SeedGroups(const ClusteringResult& previous,
   return seeds;
 }
 
+struct GroupClustering {
+  int k = 0;
+  std::vector<Cluster> groups;
+  double silhouette = 0.0;
+};
+
 // 1.8: group clusterings of the base centers for k = 2..max-k-fn, each
-// weighted by base cluster size, scored by the unweighted silhouette over
-// base clusters; the last maximum wins, so ties go to the larger k.
-std::vector<Cluster> GroupClusters(const std::vector<Cluster>& base,
-                                   const ClusteringOptions& options) {
+// weighted by base cluster size and scored by the unweighted silhouette over
+// base clusters.
+std::vector<GroupClustering> GroupClusterings(const std::vector<Cluster>& base,
+                                              const ClusteringOptions& options) {
   std::vector<Point2> centers;
   std::vector<double> weights;
   for (const Cluster& cluster : base) {
     centers.push_back(cluster.center);
     weights.push_back(static_cast<double>(cluster.members.size()));
   }
+  std::vector<GroupClustering> clusterings;
   const int max_k = MaxGroupCount(static_cast<int>(base.size()), options.max_k);
-  std::vector<Cluster> chosen;
-  double best_score = 0.0;
   for (int k = 2; k <= max_k; ++k) {
     const KMeansOptions kmeans{k, options.group_iters};
     const bool seeded =
@@ -96,12 +101,37 @@ std::vector<Cluster> GroupClusters(const std::vector<Cluster>& base,
         seeded ? KMeansFrom(centers, weights, SeedGroups(*options.seed_from, base), kmeans)
                : KMeans(centers, weights, kmeans);
     const double score = Silhouette(centers, groups);
-    if (chosen.empty() || score >= best_score) {
-      chosen = std::move(groups);
-      best_score = score;
+    clusterings.push_back(GroupClustering{k, std::move(groups), score});
+  }
+  return clusterings;
+}
+
+// 1.8 choice of k: the best silhouette, the last maximum winning (ties go to
+// the larger k); with a previous result, Polis's k-smoother.
+KSmoother ChooseK(const std::vector<GroupClustering>& clusterings,
+                  const ClusteringOptions& options) {
+  KSmoother smoother;
+  double best = 0.0;
+  for (const GroupClustering& clustering : clusterings) {
+    if (smoother.this_k == 0 || clustering.silhouette >= best) {
+      smoother.this_k = clustering.k;
+      best = clustering.silhouette;
     }
   }
-  return chosen;
+  smoother.count = 1;
+  smoother.smoothed_k = smoother.this_k;
+  if (options.seed_from == nullptr || options.seed_from->k_smoother.smoothed_k == 0) {
+    return smoother;
+  }
+  const KSmoother& previous = options.seed_from->k_smoother;
+  if (previous.this_k == smoother.this_k) smoother.count = previous.count + 1;
+  const bool previous_available =
+      std::any_of(clusterings.begin(), clusterings.end(),
+                  [&](const GroupClustering& c) { return c.k == previous.smoothed_k; });
+  if (smoother.count < kGroupKBuffer && previous_available) {
+    smoother.smoothed_k = previous.smoothed_k;
+  }
+  return smoother;
 }
 
 std::vector<int> RowsOf(const Cluster& group, const std::vector<Cluster>& base,
@@ -173,7 +203,13 @@ void ClusterInConversation(const VoteMatrix& matrix, const Eigen::MatrixXd& zero
         BaseCluster{cluster.id, cluster.center, IdsOfRows(point_ids, cluster.members)});
   }
   std::vector<std::vector<int>> group_rows;
-  for (const Cluster& group : GroupClusters(base, options)) {
+  std::vector<GroupClustering> clusterings = GroupClusterings(base, options);
+  result.k_smoother = ChooseK(clusterings, options);
+  std::vector<Cluster> chosen;
+  for (GroupClustering& clustering : clusterings) {
+    if (clustering.k == result.k_smoother.smoothed_k) chosen = std::move(clustering.groups);
+  }
+  for (const Cluster& group : chosen) {
     group_rows.push_back(RowsOf(group, base, in_conv));
     OpinionGroup opinion_group{
         group.id, IdsOfRows(matrix.participant_ids, group_rows.back()), {}, {}};

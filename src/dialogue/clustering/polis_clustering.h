@@ -39,9 +39,22 @@ struct ClusteringOptions {
   // Live dialogues, off by default: when set, base clusters start from this
   // earlier result's base clusters and the group clustering with the earlier
   // number of groups from its groups (Polis's `clean-start-clusters`, 1.9),
-  // so groups do not jump between recomputations. Not owned; must outlive
-  // the call.
+  // and the number of groups changes only after the silhouette has chosen
+  // the new k kGroupKBuffer times in a row (Polis's k-smoother, 1.8), so
+  // groups do not jump between recomputations. Not owned; must outlive the
+  // call.
   const ClusteringResult* seed_from = nullptr;
+};
+
+// Updates in a row that must choose a new k before it is used (Polis
+// :group-k-buffer).
+inline constexpr int kGroupKBuffer = 4;
+
+// Polis's k-smoother state (1.8).
+struct KSmoother {
+  int this_k = 0;      // the silhouette's choice in this update
+  int count = 0;       // updates in a row that chose this_k
+  int smoothed_k = 0;  // the number of groups in use
 };
 
 // A base cluster (1.7) of in-conversation participants.
@@ -69,6 +82,7 @@ struct ClusteringResult {
   std::vector<int64_t> participant_ids;          // rows in Polis order (1.2)
   std::vector<Point2> projection;                // 1.6, one per participant_ids entry
   std::vector<BaseCluster> base_clusters;        // 1.7, by id
+  KSmoother k_smoother;                          // 1.8; zeros when nobody is in conversation
 };
 
 // Runs the Polis method on `votes`. Fails with kInvalidArgument when a vote

@@ -177,6 +177,39 @@ TEST(PolisClusteringTest, SeedingFromOwnResultKeepsTheGroups) {
   }
 }
 
+// Three opinions over 12 comments, 30 participants each, 15 % of votes flipped.
+ConversationVotes ThreeOpinions(unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const int patterns[3][4] = {{1, 1, -1, -1}, {-1, 1, 1, -1}, {1, -1, 1, 1}};
+  std::vector<std::vector<int>> table;
+  for (int row = 0; row < 90; ++row) {
+    std::vector<int> votes;
+    for (int col = 0; col < 12; ++col) {
+      const int lean = patterns[row % 3][col % 4];
+      votes.push_back(unit(rng) < 0.15 ? -lean : lean);
+    }
+    table.push_back(votes);
+  }
+  return VotesFromTable(table);
+}
+
+TEST(PolisClusteringTest, KSmootherWaitsForFourUpdatesBeforeChangingK) {
+  const ClusteringResult two = Cluster(TwoCamps(10, 12));
+  ASSERT_EQ(two.k_smoother.smoothed_k, 2);
+  const ConversationVotes three = ThreeOpinions(1);
+  ASSERT_EQ(Cluster(three).k_smoother.this_k, 3);
+  ClusteringResult previous = two;
+  for (int update = 1; update <= kGroupKBuffer; ++update) {
+    ClusteringOptions options;
+    options.seed_from = &previous;
+    ClusteringResult next = Cluster(three, options);
+    EXPECT_EQ(next.k_smoother.count, update);
+    EXPECT_EQ(next.k_smoother.smoothed_k, update < kGroupKBuffer ? 2 : 3) << "update " << update;
+    previous = std::move(next);
+  }
+}
+
 TEST(PolisClusteringTest, RejectsOutOfRangeOptions) {
   ClusteringOptions options;
   options.max_k = 1;

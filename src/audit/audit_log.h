@@ -69,7 +69,9 @@ class AuditLog {
   // Fails with kInvalidArgument when a required field (actor_role, action,
   // entity_type) is empty, a field is too long, the chain id is negative, or
   // the details are not acceptable (credentials, floats; see entry_hash.h);
-  // database errors propagate as from Database::Write.
+  // database errors propagate as from Database::Write. A transaction that
+  // appends to several chains must do so in ascending chain id order: on
+  // PostgreSQL each append locks its chain's head until commit.
   StatusOr<std::int64_t> Append(db::Tx& tx, const AuditEvent& event) const;
 
   // Checks every chain (seq without gaps, links, hashes) against audit_heads

@@ -9,7 +9,7 @@ HeadPublisher::HeadPublisher(const AuditLog& audit_log, db::Database& db,
     : audit_log_(audit_log),
       db_(db),
       interval_(interval),
-      thread_([this](std::stop_token stop) { Run(stop); }) {}
+      thread_([this](const std::stop_token& stop) { Run(stop); }) {}
 
 HeadPublisher::~HeadPublisher() {
   thread_.request_stop();
@@ -17,7 +17,7 @@ HeadPublisher::~HeadPublisher() {
   PublishOnce();
 }
 
-void HeadPublisher::Run(std::stop_token stop) {
+void HeadPublisher::Run(const std::stop_token& stop) {
   std::unique_lock lock(mutex_);
   while (!stop.stop_requested()) {
     // Returns early when a stop is requested, so shutdown never waits a

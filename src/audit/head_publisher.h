@@ -29,7 +29,7 @@ class HeadPublisher {
   HeadPublisher& operator=(const HeadPublisher&) = delete;
 
  private:
-  void Run(std::stop_token stop);
+  void Run(const std::stop_token& stop);
   void PublishOnce();
 
   const AuditLog& audit_log_;

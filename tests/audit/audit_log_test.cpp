@@ -75,7 +75,7 @@ TEST_P(AuditLogTest, ActorsAreNamedByOnePseudonymAcrossChains) {
   std::vector<AuditEntry> chain1 = Entries(1);
   const AuditEntry& first = chain1.at(2);
   EXPECT_EQ(first.actor.size(), 32u);
-  EXPECT_EQ(first.actor.find("17"), std::string::npos);
+  EXPECT_EQ(first.actor.find_first_not_of("0123456789abcdef"), std::string::npos);
   EXPECT_EQ(first.person_id, 17);
   EXPECT_EQ(Entries(2).at(0).actor, first.actor);
   EXPECT_EQ(chain1.at(1).actor, kSystemActor);

@@ -7,9 +7,11 @@
 //
 // The result is a pure, deterministic function of the latest vote per
 // participant and comment and of the moderated-out set: the order of the vote
-// events does not matter. It reproduces a "fresh conversation" in Polis (no
-// previous components, clusters or k-smoother); see polis-method.md for why
-// Polis's live group ids can differ.
+// events does not matter (except between records of one participant and
+// comment with equal sequence). By default it reproduces a "fresh
+// conversation" in Polis (no previous components, clusters or k-smoother);
+// see polis-method.md 1.9 for why Polis's live group ids can differ, and
+// ClusteringOptions::seed_from for the live behaviour.
 //
 // Thread-safety: pure function; ClusteringResult is a plain value.
 #pragma once

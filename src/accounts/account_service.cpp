@@ -160,6 +160,8 @@ StatusOr<LoginResult> AccountService::Login(const std::string& email_input,
       failed = true;
       RETURN_IF_ERROR(SessionStore::RecordLoginFailure(tx, ThrottleKeyForAccount(email), now));
       RETURN_IF_ERROR(SessionStore::RecordLoginFailure(tx, ThrottleKeyForAddress(address), now));
+      RETURN_IF_ERROR(
+          SessionStore::PruneLoginFailures(tx, now - options_.throttle_window_seconds));
       audit::AuditEvent event = MakeAuditEvent(origin, std::nullopt, "account.login_failed",
                                                "person", "");
       RETURN_IF_ERROR(audit_.Append(tx, event).status());
@@ -225,6 +227,7 @@ StatusOr<Actor> AccountService::ResolveSession(const std::string& session_token,
         [&](db::Tx& tx) { return SessionStore::TouchSession(tx, session->id, now, expires); }));
   }
   ASSIGN_OR_RETURN(Actor actor, ActorForPerson(session->person_id, AuthMethod::kSession));
+  actor.session_id = session->id;
   actor.client_address = origin.client_address;
   actor.user_agent = origin.user_agent;
   return actor;
@@ -248,7 +251,10 @@ Status AccountService::ChangePassword(const Actor& actor, const std::string& cur
       return WeakPasswordError("new_password", weak);
     }
     ASSIGN_OR_RETURN(std::string hash, HashPassword(replacement, options_.password_hash));
-    RETURN_IF_ERROR(PersonStore::SetLocalPassword(tx, credential.identity_id, hash, clock_.Now()));
+    const UnixSeconds now = clock_.Now();
+    RETURN_IF_ERROR(PersonStore::SetLocalPassword(tx, credential.identity_id, hash, now));
+    // Whoever else knew the old password is logged out everywhere.
+    RETURN_IF_ERROR(SessionStore::RevokeOtherSessions(tx, person.id, actor.session_id, now));
     return audit_.Append(tx, MakeAuditEvent(actor, std::nullopt, "account.change_password",
                                             "person", std::to_string(person.id)))
         .status();
@@ -274,8 +280,11 @@ Status AccountService::RequestPasswordReset(const std::string& email_input, cons
     i18n::Args args = {{"name", person->display_name},
                        {"link", link},
                        {"minutes", std::to_string(options_.reset_token_minutes)}};
-    RETURN_IF_ERROR(outbox_.Enqueue(tx, email, text.Get("mail.password_reset.subject", args),
-                                    text.Get("mail.password_reset.body", args))
+    std::string body = text.Get("mail.password_reset.body", args);
+    // The link is the point of this mail: keep it even when a catalogue lacks
+    // the message or a translation lost its {link}.
+    if (body.find(link) == std::string::npos) body += "\n\n" + link + "\n";
+    RETURN_IF_ERROR(outbox_.Enqueue(tx, email, text.Get("mail.password_reset.subject", args), body)
                         .status());
     return audit_.Append(tx, MakeAuditEvent(origin, std::nullopt, "account.password_reset_requested",
                                             "person", std::to_string(person->id)))

@@ -80,8 +80,10 @@ class AccountService {
   // The Actor of a person (memberships loaded), e.g. for tokens and tests.
   StatusOr<Actor> ActorForPerson(PersonId person, AuthMethod method);
 
-  // kUnauthenticated when `current` is wrong; kInvalidArgument when the new
-  // one is weak. Ends every other session of the person.
+  // kUnauthenticated without a session; kInvalidArgument with field
+  // "current_password" when `current` is wrong, "new_password" when the new
+  // one is weak. Ends every other session of the person (all of them when
+  // the actor carries no session_id).
   Status ChangePassword(const Actor& actor, const std::string& current,
                         const std::string& replacement);
 

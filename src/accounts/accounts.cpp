@@ -55,8 +55,10 @@ bool Actor::IsMemberOf(OrganisationId org) const {
 
 bool Actor::HasScope(TokenScope scope) const {
   if (method != AuthMethod::kToken) return method == AuthMethod::kSession;
-  return std::find(scopes.begin(), scopes.end(), scope) != scopes.end() ||
-         std::find(scopes.begin(), scopes.end(), TokenScope::kAdmin) != scopes.end();
+  // Scopes are ordered (read < write < admin): a wider one includes the narrower.
+  return std::any_of(scopes.begin(), scopes.end(), [&](TokenScope granted) {
+    return static_cast<int>(granted) >= static_cast<int>(scope);
+  });
 }
 
 bool Actor::CanWrite() const {

@@ -16,7 +16,8 @@ namespace nyttig::accounts {
 
 enum class AuthMethod { kAnonymous, kSession, kToken };
 
-// What a bearer token may do. A session can do everything its person can.
+// What a bearer token may do, ordered: write includes read, admin includes
+// both. A session can do everything its person can.
 enum class TokenScope { kRead, kWrite, kAdmin };
 
 struct Actor {
@@ -29,6 +30,9 @@ struct Actor {
   // organisation (service_organisation) with its scopes.
   std::vector<TokenScope> scopes;
   std::optional<OrganisationId> service_organisation;
+  // The session acted through (AuthMethod::kSession via ResolveSession), so
+  // that ending "every other session" can keep this one.
+  std::optional<std::int64_t> session_id;
   // From where (personal data: kept out of audit chains, erased by retention).
   std::string client_address;
   std::string user_agent;

@@ -270,7 +270,7 @@ Status OrganisationService::DecideRequest(const Actor& actor, std::int64_t reque
     const UnixSeconds now = clock_.Now();
     RETURN_IF_ERROR(OrganisationStore::DecideRequest(
         tx, request_id, approve ? RequestState::kApproved : RequestState::kRejected,
-        actor.person_id.value_or(0), now));
+        actor.person_id, now));
     if (approve) {
       Membership m{.person_id = request.person_id, .organisation_id = request.organisation_id,
                    .role = Role::kEmployee, .created_at = now};

@@ -294,12 +294,13 @@ StatusOr<std::vector<MembershipRequest>> OrganisationStore::RequestsOfPerson(db:
 }
 
 Status OrganisationStore::DecideRequest(db::Tx& tx, std::int64_t id, RequestState state,
-                                        PersonId by, UnixSeconds now) {
-  long long rid = id, who = by, at = now;
+                                        std::optional<PersonId> by, UnixSeconds now) {
+  long long rid = id, at = now;
+  db::NullableInt who(by);
   std::string s = StateName(state);
   tx.sql() << "UPDATE accounts_membership_requests SET state = :s, decided_at = :t, "
               "decided_by = :b WHERE id = :id",
-      soci::use(s), soci::use(at), soci::use(who), soci::use(rid);
+      soci::use(s), soci::use(at), soci::use(who.value, who.indicator), soci::use(rid);
   return Status::Ok();
 }
 

@@ -50,8 +50,9 @@ class OrganisationStore {
   static StatusOr<MembershipRequest> FindRequest(db::Tx& tx, std::int64_t id);
   static StatusOr<std::vector<MembershipRequest>> PendingRequests(db::Tx& tx, OrganisationId org);
   static StatusOr<std::vector<MembershipRequest>> RequestsOfPerson(db::Tx& tx, PersonId person);
-  static Status DecideRequest(db::Tx& tx, std::int64_t id, RequestState state, PersonId by,
-                              UnixSeconds now);
+  // `by` is nullopt when a service token decided.
+  static Status DecideRequest(db::Tx& tx, std::int64_t id, RequestState state,
+                              std::optional<PersonId> by, UnixSeconds now);
 };
 
 }  // namespace nyttig::accounts

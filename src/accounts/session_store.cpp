@@ -83,6 +83,16 @@ Status SessionStore::RevokeAllSessions(db::Tx& tx, PersonId person, UnixSeconds 
   return Status::Ok();
 }
 
+Status SessionStore::RevokeOtherSessions(db::Tx& tx, PersonId person,
+                                         std::optional<std::int64_t> keep, UnixSeconds now) {
+  if (!keep) return RevokeAllSessions(tx, person, now);
+  long long at = now, pid = person, kept = *keep;
+  tx.sql() << "UPDATE accounts_sessions SET revoked_at = :t WHERE person_id = :p AND "
+              "id <> :k AND revoked_at IS NULL",
+      soci::use(at), soci::use(pid), soci::use(kept);
+  return Status::Ok();
+}
+
 Status SessionStore::InsertPasswordReset(db::Tx& tx, const std::string& token_hash,
                                          PersonId person, UnixSeconds now,
                                          UnixSeconds expires_at) {
@@ -120,7 +130,7 @@ StatusOr<std::pair<int, UnixSeconds>> SessionStore::CountLoginFailures(db::Tx& t
   int count = 0;
   soci::indicator oldest_ind = soci::i_null;
   tx.sql() << "SELECT COUNT(*), MIN(failed_at) FROM accounts_login_failures WHERE "
-              "throttle_key = :k AND failed_at >= :t",
+              "throttle_key = :k AND failed_at > :t",
       soci::use(key), soci::use(at), soci::into(count), soci::into(oldest, oldest_ind);
   return std::pair(count, oldest_ind == soci::i_null ? UnixSeconds{0} : UnixSeconds{oldest});
 }
@@ -154,7 +164,9 @@ StatusOr<ApiTokenRow> SessionStore::FindLiveApiToken(db::Tx& tx, const std::stri
   long long at = now;
   soci::rowset<soci::row> rows =
       (tx.sql().prepare << std::string(kTokenSelect) +
-                               "WHERE token_hash = :h AND revoked_at IS NULL AND expires_at > :t",
+                               "WHERE token_hash = :h AND revoked_at IS NULL AND expires_at > :t "
+                               "AND (person_id IS NULL OR person_id IN (SELECT id FROM "
+                               "accounts_persons WHERE disabled_at IS NULL AND erased_at IS NULL))",
        soci::use(token_hash), soci::use(at));
   for (const soci::row& r : rows) return TokenFromRow(r);
   return NotFoundError("no live API token");

@@ -47,6 +47,9 @@ class SessionStore {
   static Status TouchSession(db::Tx& tx, std::int64_t id, UnixSeconds now, UnixSeconds expires_at);
   static Status RevokeSession(db::Tx& tx, const std::string& token_hash, UnixSeconds now);
   static Status RevokeAllSessions(db::Tx& tx, PersonId person, UnixSeconds now);
+  // Revokes every session of `person` except `keep` (all when nullopt).
+  static Status RevokeOtherSessions(db::Tx& tx, PersonId person, std::optional<std::int64_t> keep,
+                                    UnixSeconds now);
 
   static Status InsertPasswordReset(db::Tx& tx, const std::string& token_hash, PersonId person,
                                     UnixSeconds now, UnixSeconds expires_at);
@@ -56,7 +59,8 @@ class SessionStore {
                                                  UnixSeconds now);
 
   static Status RecordLoginFailure(db::Tx& tx, const std::string& key, UnixSeconds now);
-  // Failures for `key` since `since`, and the oldest of them (for Retry-After).
+  // Failures for `key` after `since` (exclusive), and the oldest of them (for
+  // Retry-After: the oldest stops counting at oldest + window).
   static StatusOr<std::pair<int, UnixSeconds>> CountLoginFailures(db::Tx& tx,
                                                                   const std::string& key,
                                                                   UnixSeconds since);
@@ -65,7 +69,8 @@ class SessionStore {
 
   static StatusOr<std::int64_t> InsertApiToken(db::Tx& tx, const ApiTokenRow& row,
                                                const std::string& token_hash);
-  // A live token (not revoked, not expired); kNotFound otherwise.
+  // A live token (not revoked, not expired, and for a personal token its
+  // person neither disabled nor erased); kNotFound otherwise.
   static StatusOr<ApiTokenRow> FindLiveApiToken(db::Tx& tx, const std::string& token_hash,
                                                 UnixSeconds now);
   static StatusOr<ApiTokenRow> FindApiToken(db::Tx& tx, std::int64_t id);

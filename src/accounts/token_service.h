@@ -43,7 +43,8 @@ class TokenService {
                                             const TokenInput& input);
   StatusOr<std::vector<ApiTokenRow>> ListPersonalTokens(const Actor& actor);
   StatusOr<std::vector<ApiTokenRow>> ListServiceTokens(const Actor& actor, OrganisationId org);
-  // kPermissionDenied unless the token is the actor's own or one they manage.
+  // Revokes a token (idempotent). kNotFound unless the token is the actor's
+  // own or one they manage, so that others' token ids reveal nothing.
   Status RevokeToken(const Actor& actor, std::int64_t token_id);
 
   // The Actor for a live bearer token; kUnauthenticated otherwise.

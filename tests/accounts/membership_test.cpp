@@ -14,43 +14,47 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 class OrganisationMembershipTest : public AccountsTest {
- protected:
+protected:
   void SetUp() override {
     AccountsTest::SetUp();
     platform_admin_ = PlatformAdmin();
-    org_a_ = *organisations_->CreateOrganisation(platform_admin_,
-                                                 {.name = "Åre kommun", .kind = "municipality"});
-    org_b_ = *organisations_->CreateOrganisation(platform_admin_,
-                                                 {.name = "Berg kommun", .kind = "municipality"});
+    org_a_ = *organisations_->CreateOrganisation(
+        platform_admin_, {.name = "Åre kommun", .kind = "municipality"});
+    org_b_ = *organisations_->CreateOrganisation(
+        platform_admin_, {.name = "Berg kommun", .kind = "municipality"});
     admin_a_ = MakeMember(org_a_.id, "admin@are.se", Role::kAdmin);
     admin_b_ = MakeMember(org_b_.id, "admin@berg.se", Role::kAdmin);
   }
 
   // Registers a person with `role` in `org` and returns their session actor.
-  Actor MakeMember(OrganisationId org, const std::string& email, Role role) {
+  Actor MakeMember(OrganisationId org, const std::string &email, Role role) {
     Person person = Register(email, "Person " + email);
-    StatusOr<Membership> m = organisations_->GrantRole(platform_admin_, org, email, role, {});
+    StatusOr<Membership> m =
+        organisations_->GrantRole(platform_admin_, org, email, role, {});
     EXPECT_TRUE(m.ok()) << m.status().ToString();
     return SessionActor(person.id);
   }
 
-  Actor Citizen(const std::string& email = "anna@exempel.se") {
+  Actor Citizen(const std::string &email = "anna@exempel.se") {
     return SessionActor(Register(email).id);
   }
 
   std::vector<std::string> MemberEmails(OrganisationId org) {
     std::vector<std::string> emails;
-    StatusOr<Paged<Membership>> members = organisations_->ListMembers(platform_admin_, org, {1, 100});
+    StatusOr<Paged<Membership>> members =
+        organisations_->ListMembers(platform_admin_, org, {1, 100});
     EXPECT_TRUE(members.ok()) << members.status().ToString();
-    if (!members.ok()) return emails;
-    for (const Membership& m : members->items) {
+    if (!members.ok())
+      return emails;
+    for (const Membership &m : members->items) {
       emails.push_back(m.person_email + ":" + std::string(RoleName(m.role)));
     }
     return emails;
   }
 
-  MembershipRequest Request(const Actor& actor, OrganisationId org) {
-    StatusOr<MembershipRequest> request = organisations_->RequestMembership(actor, org, "Hej!");
+  MembershipRequest Request(const Actor &actor, OrganisationId org) {
+    StatusOr<MembershipRequest> request =
+        organisations_->RequestMembership(actor, org, "Hej!");
     EXPECT_TRUE(request.ok()) << request.status().ToString();
     return request.ok() ? *request : MembershipRequest{};
   }
@@ -64,91 +68,113 @@ class OrganisationMembershipTest : public AccountsTest {
 
 TEST_P(OrganisationMembershipTest, AnAdminGrantsARoleByEmail) {
   Register("emma@exempel.se", "Emma");
-  StatusOr<Membership> m =
-      organisations_->GrantRole(admin_a_, org_a_.id, " Emma@Exempel.se ", Role::kCoordinator, {});
+  StatusOr<Membership> m = organisations_->GrantRole(
+      admin_a_, org_a_.id, " Emma@Exempel.se ", Role::kCoordinator, {});
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_EQ(m->role, Role::kCoordinator);
   EXPECT_EQ(m->organisation_name, "Åre kommun");
-  EXPECT_THAT(MemberEmails(org_a_.id), ::testing::UnorderedElementsAre(
-                                          "admin@are.se:admin", "emma@exempel.se:coordinator"));
+  EXPECT_THAT(MemberEmails(org_a_.id),
+              ::testing::UnorderedElementsAre("admin@are.se:admin",
+                                              "emma@exempel.se:coordinator"));
   EXPECT_EQ(AuditActions(org_a_.id).front(), "membership.grant");
   ExpectAuditChainsVerify();
 }
 
 TEST_P(OrganisationMembershipTest, GrantingToAnUnknownEmailIsNotFound) {
-  StatusOr<Membership> m =
-      organisations_->GrantRole(admin_a_, org_a_.id, "okand@exempel.se", Role::kEmployee, {});
+  StatusOr<Membership> m = organisations_->GrantRole(
+      admin_a_, org_a_.id, "okand@exempel.se", Role::kEmployee, {});
   EXPECT_EQ(m.status().code(), StatusCode::kNotFound);
-  EXPECT_THAT(InvalidFields(m.status()), ElementsAre("email:accounts.members.person_not_found"));
+  EXPECT_THAT(InvalidFields(m.status()),
+              ElementsAre("email:accounts.members.person_not_found"));
 }
 
 TEST_P(OrganisationMembershipTest, GrantingTheSameRoleTwiceIsAlreadyExists) {
   Register("emma@exempel.se", "Emma");
-  ASSERT_TRUE(organisations_->GrantRole(admin_a_, org_a_.id, "emma@exempel.se", Role::kEmployee, {}).ok());
-  EXPECT_EQ(organisations_->GrantRole(admin_a_, org_a_.id, "emma@exempel.se", Role::kEmployee, {})
+  ASSERT_TRUE(organisations_
+                  ->GrantRole(admin_a_, org_a_.id, "emma@exempel.se",
+                              Role::kEmployee, {})
+                  .ok());
+  EXPECT_EQ(organisations_
+                ->GrantRole(admin_a_, org_a_.id, "emma@exempel.se",
+                            Role::kEmployee, {})
                 .status()
                 .code(),
             StatusCode::kAlreadyExists);
 }
 
-TEST_P(OrganisationMembershipTest, GrantingWithAUnitOfAnotherOrganisationIsRejected) {
+TEST_P(OrganisationMembershipTest,
+       GrantingWithAUnitOfAnotherOrganisationIsRejected) {
   Register("emma@exempel.se", "Emma");
-  Unit unit_of_b = *organisations_->CreateUnit(admin_b_, org_b_.id, "Skola", {});
-  StatusOr<Membership> m = organisations_->GrantRole(admin_a_, org_a_.id, "emma@exempel.se",
-                                                     Role::kEmployee, unit_of_b.id);
+  Unit unit_of_b =
+      *organisations_->CreateUnit(admin_b_, org_b_.id, "Skola", {});
+  StatusOr<Membership> m = organisations_->GrantRole(
+      admin_a_, org_a_.id, "emma@exempel.se", Role::kEmployee, unit_of_b.id);
   EXPECT_EQ(m.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(MemberEmails(org_a_.id), ElementsAre("admin@are.se:admin"));
 }
 
 TEST_P(OrganisationMembershipTest, AMembershipCanNameItsUnit) {
   Register("emma@exempel.se", "Emma");
-  Unit unit = *organisations_->CreateUnit(admin_a_, org_a_.id, "Hemtjänsten", {});
-  StatusOr<Membership> m = organisations_->GrantRole(admin_a_, org_a_.id, "emma@exempel.se",
-                                                     Role::kEmployee, unit.id);
+  Unit unit =
+      *organisations_->CreateUnit(admin_a_, org_a_.id, "Hemtjänsten", {});
+  StatusOr<Membership> m = organisations_->GrantRole(
+      admin_a_, org_a_.id, "emma@exempel.se", Role::kEmployee, unit.id);
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   EXPECT_EQ(m->unit_id, unit.id);
   EXPECT_EQ(m->unit_name, "Hemtjänsten");
 }
 
-TEST_P(OrganisationMembershipTest, AnAdminOfAnotherOrganisationCannotGrantOrRevoke) {
+TEST_P(OrganisationMembershipTest,
+       AnAdminOfAnotherOrganisationCannotGrantOrRevoke) {
   Register("emma@exempel.se", "Emma");
-  EXPECT_EQ(organisations_->GrantRole(admin_b_, org_a_.id, "emma@exempel.se", Role::kAdmin, {})
-                .status()
-                .code(),
-            StatusCode::kPermissionDenied);
+  EXPECT_EQ(
+      organisations_
+          ->GrantRole(admin_b_, org_a_.id, "emma@exempel.se", Role::kAdmin, {})
+          .status()
+          .code(),
+      StatusCode::kPermissionDenied);
   Membership admin_membership = admin_a_.memberships.at(0);
-  EXPECT_EQ(organisations_->RevokeMembership(admin_b_, admin_membership.id).code(),
-            StatusCode::kPermissionDenied);
+  EXPECT_EQ(
+      organisations_->RevokeMembership(admin_b_, admin_membership.id).code(),
+      StatusCode::kPermissionDenied);
   EXPECT_THAT(MemberEmails(org_a_.id), ElementsAre("admin@are.se:admin"));
 }
 
 TEST_P(OrganisationMembershipTest, OnlyMembersSeeTheMemberList) {
   Actor employee = MakeMember(org_a_.id, "emma@exempel.se", Role::kEmployee);
   EXPECT_TRUE(organisations_->ListMembers(employee, org_a_.id, {1, 20}).ok());
-  for (const Actor& outsider : {Actor::Anonymous(), Citizen(), admin_b_}) {
-    EXPECT_EQ(organisations_->ListMembers(outsider, org_a_.id, {1, 20}).status().code(),
+  for (const Actor &outsider : {Actor::Anonymous(), Citizen(), admin_b_}) {
+    EXPECT_EQ(organisations_->ListMembers(outsider, org_a_.id, {1, 20})
+                  .status()
+                  .code(),
               StatusCode::kPermissionDenied);
   }
 }
 
 TEST_P(OrganisationMembershipTest, TheMemberListIsPagedWithATotal) {
   for (int idx = 0; idx < 4; ++idx) {
-    MakeMember(org_a_.id, "person" + std::to_string(idx) + "@exempel.se", Role::kEmployee);
+    MakeMember(org_a_.id, "person" + std::to_string(idx) + "@exempel.se",
+               Role::kEmployee);
   }
-  StatusOr<Paged<Membership>> page = organisations_->ListMembers(admin_a_, org_a_.id, {2, 2});
+  StatusOr<Paged<Membership>> page =
+      organisations_->ListMembers(admin_a_, org_a_.id, {2, 2});
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(page->total, 5);
   EXPECT_EQ(page->items.size(), 2u);
-  EXPECT_EQ(organisations_->ListMembers(admin_a_, org_a_.id, {3, 2})->items.size(), 1u);
+  EXPECT_EQ(
+      organisations_->ListMembers(admin_a_, org_a_.id, {3, 2})->items.size(),
+      1u);
 }
 
 TEST_P(OrganisationMembershipTest, RevokingAMembershipRemovesTheRole) {
   MakeMember(org_a_.id, "emma@exempel.se", Role::kCoordinator);
-  StatusOr<Paged<Membership>> members = organisations_->ListMembers(admin_a_, org_a_.id, {1, 20});
+  StatusOr<Paged<Membership>> members =
+      organisations_->ListMembers(admin_a_, org_a_.id, {1, 20});
   ASSERT_TRUE(members.ok());
   std::int64_t coordinator = 0;
-  for (const Membership& m : members->items) {
-    if (m.role == Role::kCoordinator) coordinator = m.id;
+  for (const Membership &m : members->items) {
+    if (m.role == Role::kCoordinator)
+      coordinator = m.id;
   }
   ASSERT_TRUE(organisations_->RevokeMembership(admin_a_, coordinator).ok());
   EXPECT_THAT(MemberEmails(org_a_.id), ElementsAre("admin@are.se:admin"));
@@ -157,12 +183,18 @@ TEST_P(OrganisationMembershipTest, RevokingAMembershipRemovesTheRole) {
 
 TEST_P(OrganisationMembershipTest, TheLastAdminCannotBeRemoved) {
   Actor second = MakeMember(org_a_.id, "admin2@are.se", Role::kAdmin);
-  ASSERT_TRUE(organisations_->RevokeMembership(admin_a_, second.memberships.at(0).id).ok());
-  Status last = organisations_->RevokeMembership(admin_a_, admin_a_.memberships.at(0).id);
+  ASSERT_TRUE(
+      organisations_->RevokeMembership(admin_a_, second.memberships.at(0).id)
+          .ok());
+  Status last =
+      organisations_->RevokeMembership(admin_a_, admin_a_.memberships.at(0).id);
   EXPECT_EQ(last.code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(last.message(), "accounts.members.last_admin");
-  EXPECT_EQ(organisations_->RevokeMembership(platform_admin_, admin_a_.memberships.at(0).id).code(),
-            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(
+      organisations_
+          ->RevokeMembership(platform_admin_, admin_a_.memberships.at(0).id)
+          .code(),
+      StatusCode::kFailedPrecondition);
   EXPECT_THAT(MemberEmails(org_a_.id), ElementsAre("admin@are.se:admin"));
 }
 
@@ -171,10 +203,12 @@ TEST_P(OrganisationMembershipTest, ACitizenRequestsToJoinOnlyOnceWhilePending) {
   MembershipRequest request = Request(citizen, org_a_.id);
   EXPECT_EQ(request.state, RequestState::kPending);
   EXPECT_EQ(request.message, "Hej!");
-  StatusOr<MembershipRequest> again = organisations_->RequestMembership(citizen, org_a_.id, "");
+  StatusOr<MembershipRequest> again =
+      organisations_->RequestMembership(citizen, org_a_.id, "");
   EXPECT_EQ(again.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(again.status().message(), "accounts.request.already_pending");
   EXPECT_EQ(organisations_->PendingRequests(admin_a_, org_a_.id)->size(), 1u);
+  EXPECT_EQ(AuditActions(org_a_.id).front(), "membership.request");
   // Another organisation is a separate request.
   Request(citizen, org_b_.id);
   EXPECT_EQ(organisations_->MyRequests(citizen)->size(), 2u);
@@ -182,9 +216,13 @@ TEST_P(OrganisationMembershipTest, ACitizenRequestsToJoinOnlyOnceWhilePending) {
 
 TEST_P(OrganisationMembershipTest, MembersAndAnonymousCannotRequest) {
   Actor employee = MakeMember(org_a_.id, "emma@exempel.se", Role::kEmployee);
-  EXPECT_EQ(organisations_->RequestMembership(employee, org_a_.id, "").status().code(),
+  EXPECT_EQ(organisations_->RequestMembership(employee, org_a_.id, "")
+                .status()
+                .code(),
             StatusCode::kFailedPrecondition);
-  EXPECT_EQ(organisations_->RequestMembership(Actor::Anonymous(), org_a_.id, "").status().code(),
+  EXPECT_EQ(organisations_->RequestMembership(Actor::Anonymous(), org_a_.id, "")
+                .status()
+                .code(),
             StatusCode::kUnauthenticated);
   EXPECT_THAT(*organisations_->PendingRequests(admin_a_, org_a_.id), IsEmpty());
 }
@@ -196,7 +234,8 @@ TEST_P(OrganisationMembershipTest, ApprovalMakesTheRequesterAnEmployee) {
   Actor member = SessionActor(*citizen.person_id);
   EXPECT_TRUE(member.HasRole(org_a_.id, Role::kEmployee));
   EXPECT_THAT(*organisations_->PendingRequests(admin_a_, org_a_.id), IsEmpty());
-  EXPECT_EQ(organisations_->MyRequests(citizen)->at(0).state, RequestState::kApproved);
+  EXPECT_EQ(organisations_->MyRequests(citizen)->at(0).state,
+            RequestState::kApproved);
   EXPECT_EQ(AuditActions(org_a_.id).front(), "membership.request_approved");
   ExpectAuditChainsVerify();
 }
@@ -206,7 +245,8 @@ TEST_P(OrganisationMembershipTest, RejectionMakesNoMember) {
   MembershipRequest request = Request(citizen, org_a_.id);
   ASSERT_TRUE(organisations_->DecideRequest(admin_a_, request.id, false).ok());
   EXPECT_FALSE(SessionActor(*citizen.person_id).IsMemberOf(org_a_.id));
-  EXPECT_EQ(organisations_->MyRequests(citizen)->at(0).state, RequestState::kRejected);
+  EXPECT_EQ(organisations_->MyRequests(citizen)->at(0).state,
+            RequestState::kRejected);
   EXPECT_EQ(organisations_->DecideRequest(admin_a_, request.id, true).code(),
             StatusCode::kFailedPrecondition);
   EXPECT_FALSE(SessionActor(*citizen.person_id).IsMemberOf(org_a_.id));
@@ -216,12 +256,13 @@ TEST_P(OrganisationMembershipTest, OnlyThatOrganisationsAdminDecides) {
   Actor citizen = Citizen();
   Actor employee = MakeMember(org_a_.id, "emma@exempel.se", Role::kEmployee);
   MembershipRequest request = Request(citizen, org_a_.id);
-  for (const Actor& other : {admin_b_, employee, citizen}) {
+  for (const Actor &other : {admin_b_, employee, citizen}) {
     EXPECT_EQ(organisations_->DecideRequest(other, request.id, true).code(),
               StatusCode::kPermissionDenied);
   }
-  EXPECT_EQ(organisations_->PendingRequests(admin_b_, org_a_.id).status().code(),
-            StatusCode::kPermissionDenied);
+  EXPECT_EQ(
+      organisations_->PendingRequests(admin_b_, org_a_.id).status().code(),
+      StatusCode::kPermissionDenied);
   EXPECT_EQ(organisations_->PendingRequests(admin_a_, org_a_.id)->size(), 1u);
   EXPECT_FALSE(SessionActor(*citizen.person_id).IsMemberOf(org_a_.id));
 }
@@ -236,11 +277,12 @@ TEST_P(OrganisationMembershipTest, AServiceTokenWithAdminScopeCanApprove) {
   MembershipRequest request = Request(citizen, org_a_.id);
   Status decided = organisations_->DecideRequest(*service, request.id, true);
   ASSERT_TRUE(decided.ok()) << decided.ToString();
-  EXPECT_TRUE(SessionActor(*citizen.person_id).HasRole(org_a_.id, Role::kEmployee));
+  EXPECT_TRUE(
+      SessionActor(*citizen.person_id).HasRole(org_a_.id, Role::kEmployee));
   ExpectAuditChainsVerify();
 }
 
 NYTTIG_INSTANTIATE_ENGINES(OrganisationMembershipTest);
 
-}  // namespace
-}  // namespace nyttig::accounts
+} // namespace
+} // namespace nyttig::accounts

@@ -16,33 +16,38 @@ using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
 class OrganisationServiceTest : public AccountsTest {
- protected:
+protected:
   void SetUp() override {
     AccountsTest::SetUp();
     platform_admin_ = PlatformAdmin();
   }
 
-  Organisation Create(const std::string& name, const std::string& kind = "municipality") {
-    StatusOr<Organisation> org =
-        organisations_->CreateOrganisation(platform_admin_, {.name = name, .kind = kind});
+  Organisation Create(const std::string &name,
+                      const std::string &kind = "municipality") {
+    StatusOr<Organisation> org = organisations_->CreateOrganisation(
+        platform_admin_, {.name = name, .kind = kind});
     EXPECT_TRUE(org.ok()) << org.status().ToString();
     return org.ok() ? *org : Organisation{};
   }
 
   // An actor who is admin of `org` (a new person per call).
-  Actor AdminOf(OrganisationId org, const std::string& email) {
+  Actor AdminOf(OrganisationId org, const std::string &email) {
     Person person = Register(email, "Admin " + email);
-    EXPECT_TRUE(organisations_->GrantRole(platform_admin_, org, email, Role::kAdmin, {}).ok());
+    EXPECT_TRUE(
+        organisations_->GrantRole(platform_admin_, org, email, Role::kAdmin, {})
+            .ok());
     return SessionActor(person.id);
   }
 
-  std::vector<std::string> SearchNames(const std::string& text, int page = 1, int limit = 20) {
+  std::vector<std::string> SearchNames(const std::string &text, int page = 1,
+                                       int limit = 20) {
     StatusOr<Paged<Organisation>> found =
         organisations_->SearchOrganisations(text, std::nullopt, {page, limit});
     EXPECT_TRUE(found.ok()) << found.status().ToString();
     std::vector<std::string> names;
     if (found.ok()) {
-      for (const Organisation& org : found->items) names.push_back(org.name);
+      for (const Organisation &org : found->items)
+        names.push_back(org.name);
     }
     return names;
   }
@@ -52,13 +57,16 @@ class OrganisationServiceTest : public AccountsTest {
 
 TEST_P(OrganisationServiceTest, PlatformAdminCreatesAnOrganisation) {
   StatusOr<Organisation> org = organisations_->CreateOrganisation(
-      platform_admin_, {.name = " Umeå kommun ", .kind = "municipality", .official_code = "2480",
+      platform_admin_, {.name = " Umeå kommun ",
+                        .kind = "municipality",
+                        .official_code = "2480",
                         .website = "https://www.umea.se"});
   ASSERT_TRUE(org.ok()) << org.status().ToString();
   EXPECT_EQ(org->name, "Umeå kommun");
   EXPECT_EQ(org->slug, "umea-kommun");
   EXPECT_EQ(org->kind, OrganisationKind::kMunicipality);
-  StatusOr<Organisation> read = organisations_->GetOrganisationBySlug("umea-kommun");
+  StatusOr<Organisation> read =
+      organisations_->GetOrganisationBySlug("umea-kommun");
   ASSERT_TRUE(read.ok());
   EXPECT_EQ(read->id, org->id);
   EXPECT_EQ(read->website, "https://www.umea.se");
@@ -71,13 +79,17 @@ TEST_P(OrganisationServiceTest, OnlyAPlatformAdminMayCreate) {
   Organisation a = Create("Åre kommun");
   Actor citizen = SessionActor(Register("anna@exempel.se").id);
   Actor admin_of_a = AdminOf(a.id, "admin@are.se");
-  for (const Actor* actor : {&citizen, &admin_of_a}) {
-    EXPECT_EQ(organisations_->CreateOrganisation(*actor, {.name = "Ny", .kind = "company"})
-                  .status()
-                  .code(),
-              StatusCode::kPermissionDenied);
+  for (const Actor *actor : {&citizen, &admin_of_a}) {
+    EXPECT_EQ(
+        organisations_
+            ->CreateOrganisation(*actor, {.name = "Ny", .kind = "company"})
+            .status()
+            .code(),
+        StatusCode::kPermissionDenied);
   }
-  EXPECT_EQ(organisations_->CreateOrganisation(Actor::Anonymous(), {.name = "Ny", .kind = "company"})
+  EXPECT_EQ(organisations_
+                ->CreateOrganisation(Actor::Anonymous(),
+                                     {.name = "Ny", .kind = "company"})
                 .status()
                 .code(),
             StatusCode::kPermissionDenied);
@@ -86,16 +98,19 @@ TEST_P(OrganisationServiceTest, OnlyAPlatformAdminMayCreate) {
 
 TEST_P(OrganisationServiceTest, CreateRejectsBadFields) {
   StatusOr<Organisation> org = organisations_->CreateOrganisation(
-      platform_admin_, {.name = " ", .kind = "kommun", .website = "javascript:alert(1)"});
+      platform_admin_,
+      {.name = " ", .kind = "kommun", .website = "javascript:alert(1)"});
   EXPECT_EQ(org.status().code(), StatusCode::kInvalidArgument);
   EXPECT_THAT(InvalidFields(org.status()),
-              ::testing::UnorderedElementsAre("name:accounts.organisation.name.required",
-                                              "website:accounts.organisation.website.invalid",
-                                              "kind:accounts.organisation.kind.invalid"));
+              ::testing::UnorderedElementsAre(
+                  "name:accounts.organisation.name.required",
+                  "website:accounts.organisation.website.invalid",
+                  "kind:accounts.organisation.kind.invalid"));
   EXPECT_EQ(Count("accounts_organisations"), 0);
 }
 
-TEST_P(OrganisationServiceTest, SlugsFoldSwedishLettersAndGetASuffixOnCollision) {
+TEST_P(OrganisationServiceTest,
+       SlugsFoldSwedishLettersAndGetASuffixOnCollision) {
   EXPECT_EQ(Create("Håbo kommun").slug, "habo-kommun");
   EXPECT_EQ(Create("Håbo kommun").slug, "habo-kommun-2");
   EXPECT_EQ(Create("Habo Kommun").slug, "habo-kommun-3");
@@ -106,8 +121,11 @@ TEST_P(OrganisationServiceTest, SlugsFoldSwedishLettersAndGetASuffixOnCollision)
 TEST_P(OrganisationServiceTest, AnAdminUpdatesTheirOwnOrganisation) {
   Organisation a = Create("Åre kommun");
   Actor admin = AdminOf(a.id, "admin@are.se");
-  StatusOr<Organisation> updated = organisations_->UpdateOrganisation(
-      admin, a.id, {.name = "Åre kommun", .description = "Fjällkommun", .website = "https://are.se"});
+  StatusOr<Organisation> updated =
+      organisations_->UpdateOrganisation(admin, a.id,
+                                         {.name = "Åre kommun",
+                                          .description = "Fjällkommun",
+                                          .website = "https://are.se"});
   ASSERT_TRUE(updated.ok()) << updated.status().ToString();
   EXPECT_EQ(organisations_->GetOrganisation(a.id)->description, "Fjällkommun");
   EXPECT_EQ(organisations_->GetOrganisation(a.id)->slug, "are-kommun");
@@ -128,8 +146,10 @@ TEST_P(OrganisationServiceTest, AnAdminCannotUpdateAnotherOrganisation) {
 TEST_P(OrganisationServiceTest, MembersWhoAreNotAdminsCannotUpdate) {
   Organisation a = Create("Åre kommun");
   Person emma = Register("emma@are.se", "Emma");
-  ASSERT_TRUE(organisations_->GrantRole(platform_admin_, a.id, "emma@are.se",
-                                        Role::kDecisionMaker, {}).ok());
+  ASSERT_TRUE(organisations_
+                  ->GrantRole(platform_admin_, a.id, "emma@are.se",
+                              Role::kDecisionMaker, {})
+                  .ok());
   StatusOr<Organisation> denied = organisations_->UpdateOrganisation(
       SessionActor(emma.id), a.id, {.name = "Emmas kommun"});
   EXPECT_EQ(denied.status().code(), StatusCode::kPermissionDenied);
@@ -161,25 +181,28 @@ TEST_P(OrganisationServiceTest, SearchTreatsWildcardsLiterally) {
 }
 
 TEST_P(OrganisationServiceTest, SearchPagesInNameOrderWithATotal) {
-  for (const char* name : {"Eda kommun", "Alvesta kommun", "Bjuvs kommun", "Dals-Eds kommun",
-                           "Covid AB"}) {
+  for (const char *name : {"Eda kommun", "Alvesta kommun", "Bjuvs kommun",
+                           "Dals-Eds kommun", "Covid AB"}) {
     Create(name);
   }
   StatusOr<Paged<Organisation>> first =
       organisations_->SearchOrganisations("kommun", std::nullopt, {1, 2});
   ASSERT_TRUE(first.ok());
   EXPECT_EQ(first->total, 4);
-  EXPECT_THAT(SearchNames("kommun", 1, 2), ElementsAre("Alvesta kommun", "Bjuvs kommun"));
-  EXPECT_THAT(SearchNames("kommun", 2, 2), ElementsAre("Dals-Eds kommun", "Eda kommun"));
+  EXPECT_THAT(SearchNames("kommun", 1, 2),
+              ElementsAre("Alvesta kommun", "Bjuvs kommun"));
+  EXPECT_THAT(SearchNames("kommun", 2, 2),
+              ElementsAre("Dals-Eds kommun", "Eda kommun"));
   EXPECT_THAT(SearchNames("kommun", 3, 2), IsEmpty());
-  EXPECT_EQ(organisations_->SearchOrganisations("", std::nullopt, {3, 2})->total, 5);
+  EXPECT_EQ(
+      organisations_->SearchOrganisations("", std::nullopt, {3, 2})->total, 5);
 }
 
 TEST_P(OrganisationServiceTest, SearchFiltersByKind) {
   Create("Region Örebro län", "region");
   Create("Örebro kommun", "municipality");
-  StatusOr<Paged<Organisation>> regions =
-      organisations_->SearchOrganisations("örebro", OrganisationKind::kRegion, {1, 20});
+  StatusOr<Paged<Organisation>> regions = organisations_->SearchOrganisations(
+      "örebro", OrganisationKind::kRegion, {1, 20});
   ASSERT_TRUE(regions.ok());
   ASSERT_EQ(regions->items.size(), 1u);
   EXPECT_EQ(regions->items[0].name, "Region Örebro län");
@@ -188,7 +211,8 @@ TEST_P(OrganisationServiceTest, SearchFiltersByKind) {
 
 TEST_P(OrganisationServiceTest, ResolveOrganisationTakesAnIdOrASlug) {
   Organisation a = Create("Åre kommun");
-  EXPECT_EQ(organisations_->ResolveOrganisation(std::to_string(a.id))->slug, "are-kommun");
+  EXPECT_EQ(organisations_->ResolveOrganisation(std::to_string(a.id))->slug,
+            "are-kommun");
   EXPECT_EQ(organisations_->ResolveOrganisation("are-kommun")->id, a.id);
   EXPECT_EQ(organisations_->ResolveOrganisation("finns-inte").status().code(),
             StatusCode::kNotFound);
@@ -197,7 +221,8 @@ TEST_P(OrganisationServiceTest, ResolveOrganisationTakesAnIdOrASlug) {
 TEST_P(OrganisationServiceTest, UnitsFormATreeWithinTheOrganisation) {
   Organisation a = Create("Åre kommun");
   Actor admin = AdminOf(a.id, "admin@are.se");
-  StatusOr<Unit> social = organisations_->CreateUnit(admin, a.id, "Socialförvaltningen", {});
+  StatusOr<Unit> social =
+      organisations_->CreateUnit(admin, a.id, "Socialförvaltningen", {});
   ASSERT_TRUE(social.ok()) << social.status().ToString();
   StatusOr<Unit> home_care =
       organisations_->CreateUnit(admin, a.id, "Hemtjänsten", social->id);
@@ -213,9 +238,11 @@ TEST_P(OrganisationServiceTest, UnitsFormATreeWithinTheOrganisation) {
 TEST_P(OrganisationServiceTest, AUnitCannotHangUnderAnotherOrganisationsUnit) {
   Organisation a = Create("Åre kommun");
   Organisation b = Create("Berg kommun");
-  StatusOr<Unit> in_b = organisations_->CreateUnit(platform_admin_, b.id, "Skolförvaltningen", {});
+  StatusOr<Unit> in_b = organisations_->CreateUnit(platform_admin_, b.id,
+                                                   "Skolförvaltningen", {});
   ASSERT_TRUE(in_b.ok());
-  StatusOr<Unit> wrong = organisations_->CreateUnit(platform_admin_, a.id, "Skola", in_b->id);
+  StatusOr<Unit> wrong =
+      organisations_->CreateUnit(platform_admin_, a.id, "Skola", in_b->id);
   EXPECT_THAT(InvalidFields(wrong.status()),
               ElementsAre("parent_id:accounts.unit.parent.other_organisation"));
   EXPECT_THAT(*organisations_->ListUnits(a.id), IsEmpty());
@@ -225,14 +252,18 @@ TEST_P(OrganisationServiceTest, OnlyTheOrganisationsAdminCreatesUnits) {
   Organisation a = Create("Åre kommun");
   Organisation b = Create("Berg kommun");
   Actor admin_of_b = AdminOf(b.id, "admin@berg.se");
-  EXPECT_EQ(organisations_->CreateUnit(admin_of_b, a.id, "Kapad", {}).status().code(),
-            StatusCode::kPermissionDenied);
-  EXPECT_THAT(InvalidFields(organisations_->CreateUnit(admin_of_b, b.id, " ", {}).status()),
-              ElementsAre("name:accounts.unit.name.required"));
+  EXPECT_EQ(
+      organisations_->CreateUnit(admin_of_b, a.id, "Kapad", {}).status().code(),
+      StatusCode::kPermissionDenied);
+  EXPECT_THAT(
+      InvalidFields(
+          organisations_->CreateUnit(admin_of_b, b.id, " ", {}).status()),
+      ElementsAre("name:accounts.unit.name.required"));
   EXPECT_THAT(*organisations_->ListUnits(a.id), IsEmpty());
 }
 
-TEST_P(OrganisationServiceTest, LoadRegisterCreatesEveryMunicipalityAndRegionOnce) {
+TEST_P(OrganisationServiceTest,
+       LoadRegisterCreatesEveryMunicipalityAndRegionOnce) {
   StatusOr<std::vector<RegisterEntry>> entries = SwedishRegister();
   ASSERT_TRUE(entries.ok()) << entries.status().ToString();
   StatusOr<int> created = organisations_->LoadRegister(*entries);
@@ -241,9 +272,10 @@ TEST_P(OrganisationServiceTest, LoadRegisterCreatesEveryMunicipalityAndRegionOnc
   EXPECT_EQ(Count("accounts_organisations", "kind = 'municipality'"), 290);
   EXPECT_EQ(Count("accounts_organisations", "kind = 'region'"), 20);
   EXPECT_EQ(Count("accounts_organisations", "name = 'Region Gotland'"), 1);
-  EXPECT_EQ(Count("accounts_organisations",
-                  "kind = 'municipality' AND official_code = '0980' AND name = 'Region Gotland'"),
-            1);
+  EXPECT_EQ(
+      Count("accounts_organisations", "kind = 'municipality' AND official_code "
+                                      "= '0980' AND name = 'Region Gotland'"),
+      1);
   StatusOr<int> again = organisations_->LoadRegister(*entries);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0);
@@ -253,5 +285,5 @@ TEST_P(OrganisationServiceTest, LoadRegisterCreatesEveryMunicipalityAndRegionOnc
 
 NYTTIG_INSTANTIATE_ENGINES(OrganisationServiceTest);
 
-}  // namespace
-}  // namespace nyttig::accounts
+} // namespace
+} // namespace nyttig::accounts

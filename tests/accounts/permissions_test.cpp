@@ -27,8 +27,8 @@ Actor Person(PersonId id) {
 
 Actor MemberOf(PersonId id, OrganisationId org, Role role) {
   Actor actor = Person(id);
-  actor.memberships.push_back(Membership{.id = id, .person_id = id, .organisation_id = org,
-                                         .role = role});
+  actor.memberships.push_back(Membership{
+      .id = id, .person_id = id, .organisation_id = org, .role = role});
   return actor;
 }
 
@@ -57,15 +57,16 @@ Actor ServiceToken(OrganisationId org, std::vector<TokenScope> scopes) {
 }
 
 struct Action {
-  const char* name;
-  std::function<bool(const Actor&, OrganisationId)> allowed;
+  const char *name;
+  std::function<bool(const Actor &, OrganisationId)> allowed;
 };
 
 // The columns of the matrix, in order.
-const std::vector<Action>& Actions() {
+const std::vector<Action> &Actions() {
   static const std::vector<Action> kActions = {
       {"view organisation", CanViewOrganisation},
-      {"create organisation", [](const Actor& a, OrganisationId) { return CanCreateOrganisation(a); }},
+      {"create organisation",
+       [](const Actor &a, OrganisationId) { return CanCreateOrganisation(a); }},
       {"edit organisation", CanEditOrganisation},
       {"list members", CanListMembers},
       {"manage memberships", CanManageMemberships},
@@ -73,35 +74,40 @@ const std::vector<Action>& Actions() {
       {"request membership", CanRequestMembership},
       {"read audit log", CanReadAuditLog},
       {"read platform audit log",
-       [](const Actor& a, OrganisationId) { return CanReadAuditLog(a, kPlatformChain); }},
+       [](const Actor &a, OrganisationId) {
+         return CanReadAuditLog(a, kPlatformChain);
+       }},
       {"manage service tokens", CanManageServiceTokens},
       {"manage personal tokens",
-       [](const Actor& a, OrganisationId) { return CanManagePersonalTokens(a); }},
+       [](const Actor &a, OrganisationId) {
+         return CanManagePersonalTokens(a);
+       }},
   };
   return kActions;
 }
 
 struct MatrixRow {
-  const char* actor_name;
+  const char *actor_name;
   Actor actor;
   // One character per action: 'Y' allowed, '-' denied; spaces are ignored.
   std::string expected;
 };
 
 // Checks every cell of `rows` for organisation `org`; reports each wrong cell.
-void CheckMatrix(const std::vector<MatrixRow>& rows, OrganisationId org) {
-  for (const MatrixRow& row : rows) {
+void CheckMatrix(const std::vector<MatrixRow> &rows, OrganisationId org) {
+  for (const MatrixRow &row : rows) {
     std::string cells;
     for (char c : row.expected) {
-      if (c != ' ') cells += c;
+      if (c != ' ')
+        cells += c;
     }
     ASSERT_EQ(cells.size(), Actions().size()) << "row of " << row.actor_name;
     for (size_t action_idx = 0; action_idx < Actions().size(); ++action_idx) {
-      const Action& action = Actions()[action_idx];
+      const Action &action = Actions()[action_idx];
       bool expected = cells[action_idx] == 'Y';
       EXPECT_EQ(action.allowed(row.actor, org), expected)
-          << row.actor_name << " / " << action.name << " on organisation " << org << ": expected "
-          << (expected ? "allow" : "deny");
+          << row.actor_name << " / " << action.name << " on organisation "
+          << org << ": expected " << (expected ? "allow" : "deny");
     }
   }
 }
@@ -118,8 +124,10 @@ TEST(PermissionsTest, RoleByActionMatrixForOrganisationA) {
       {"admin of A",                   MemberOf(14, kOrgA, Role::kAdmin),          "Y    -     Y    Y    Y       Y     -       Y     -              Y              Y"},
       {"admin of B",                   MemberOf(15, kOrgB, Role::kAdmin),          "Y    -     -    -    -       -     Y       -     -              -              Y"},
       {"platform admin",               PlatformAdmin(),                            "Y    Y     Y    Y    Y       Y     Y       Y     Y              Y              Y"},
-      {"personal token (read) of A's admin",  PersonalTokenOfAdminA({TokenScope::kRead}),  "Y - - Y - - - - - - -"},
-      {"personal token (write) of A's admin", PersonalTokenOfAdminA({TokenScope::kWrite}), "Y - Y Y - Y - - - - -"},
+      {"personal token (read) of A's admin",
+                                       PersonalTokenOfAdminA({TokenScope::kRead}), "Y    -     -    Y    -       -     -       -     -              -              -"},
+      {"personal token (write) of A's admin",
+                                       PersonalTokenOfAdminA({TokenScope::kWrite}),"Y    -     Y    Y    -       Y     -       -     -              -              -"},
       {"service token of A (read)",    ServiceToken(kOrgA, {TokenScope::kRead}),   "Y    -     -    Y    -       -     -       -     -              -              -"},
       {"service token of A (write)",   ServiceToken(kOrgA, {TokenScope::kWrite}),  "Y    -     Y    Y    -       Y     -       -     -              -              -"},
       {"service token of A (admin)",   ServiceToken(kOrgA, {TokenScope::kAdmin}),  "Y    -     Y    Y    Y       Y     -       Y     -              -              -"},
@@ -136,7 +144,8 @@ TEST(PermissionsTest, RightsInOneOrganisationGiveNothingInAnother) {
   const std::vector<MatrixRow> rows = {
       {"employee of A",                MemberOf(11, kOrgA, Role::kEmployee),       "Y    -     -    -    -       -     Y       -     -              -              Y"},
       {"admin of A",                   MemberOf(14, kOrgA, Role::kAdmin),          "Y    -     -    -    -       -     Y       -     -              -              Y"},
-      {"personal token (write) of A's admin", PersonalTokenOfAdminA({TokenScope::kWrite}), "Y - - - - - Y - - - -"},
+      {"personal token (write) of A's admin",
+                                       PersonalTokenOfAdminA({TokenScope::kWrite}),"Y    -     -    -    -       -     Y       -     -              -              -"},
       {"service token of A (admin)",   ServiceToken(kOrgA, {TokenScope::kAdmin}),  "Y    -     -    -    -       -     -       -     -              -              -"},
   };
   // clang-format on
@@ -145,7 +154,7 @@ TEST(PermissionsTest, RightsInOneOrganisationGiveNothingInAnother) {
 
 TEST(PermissionsTest, ATokenWithoutScopesMayOnlyView) {
   Actor token = PersonalTokenOfAdminA({});
-  for (const Action& action : Actions()) {
+  for (const Action &action : Actions()) {
     bool expected = std::string(action.name) == "view organisation";
     EXPECT_EQ(action.allowed(token, kOrgA), expected) << action.name;
   }
@@ -160,5 +169,5 @@ TEST(PermissionsTest, PlatformAdminTokenWithAdminScopeMayCreateOrganisations) {
   EXPECT_TRUE(CanCreateOrganisation(token));
 }
 
-}  // namespace
-}  // namespace nyttig::accounts
+} // namespace
+} // namespace nyttig::accounts

@@ -10,20 +10,20 @@
 namespace nyttig::accounts {
 namespace {
 
-using ::testing::ElementsAre;
 using std::chrono::days;
 using std::chrono::seconds;
+using ::testing::ElementsAre;
 
 constexpr char kNewPassword[] = "Semla-i-februari-2027";
 
 class AccountSessionTest : public AccountsTest {
- protected:
+protected:
   void SetUp() override {
     AccountsTest::SetUp();
     person_ = Register("anna@exempel.se");
   }
 
-  StatusCode ResolveCode(const std::string& token) {
+  StatusCode ResolveCode(const std::string &token) {
     return accounts_->ResolveSession(token, Origin()).status().code();
   }
 
@@ -32,7 +32,8 @@ class AccountSessionTest : public AccountsTest {
 
 TEST_P(AccountSessionTest, ASessionResolvesToItsPerson) {
   std::string token = Login("anna@exempel.se");
-  StatusOr<Actor> actor = accounts_->ResolveSession(token, Origin("198.51.100.7"));
+  StatusOr<Actor> actor =
+      accounts_->ResolveSession(token, Origin("198.51.100.7"));
   ASSERT_TRUE(actor.ok()) << actor.status().ToString();
   EXPECT_EQ(actor->person_id, person_.id);
   EXPECT_EQ(actor->display_name, "Anna Andersson");
@@ -44,11 +45,13 @@ TEST_P(AccountSessionTest, ASessionResolvesToItsPerson) {
 TEST_P(AccountSessionTest, OnlyAHashOfTheSessionTokenIsStored) {
   std::string token = Login("anna@exempel.se");
   ASSERT_FALSE(token.empty());
-  std::vector<std::string> stored = TextValues("accounts_sessions", "token_hash");
+  std::vector<std::string> stored =
+      TextValues("accounts_sessions", "token_hash");
   ASSERT_EQ(stored.size(), 1u);
   EXPECT_EQ(stored[0], HashToken(token));
   EXPECT_EQ(stored[0].find(token), std::string::npos);
-  for (const std::string& text : AuditText()) EXPECT_EQ(text.find(token), std::string::npos);
+  for (const std::string &text : AuditText())
+    EXPECT_EQ(text.find(token), std::string::npos);
 }
 
 TEST_P(AccountSessionTest, AnUnknownTokenIsUnauthenticated) {
@@ -82,7 +85,8 @@ TEST_P(AccountSessionTest, UsingASessionSlidesItsExpiry) {
   std::string token = Login("anna@exempel.se");
   for (int week = 0; week < 5; ++week) {
     clock_.Advance(days(10));
-    EXPECT_EQ(ResolveCode(token), StatusCode::kOk) << "after " << (week + 1) * 10 << " days";
+    EXPECT_EQ(ResolveCode(token), StatusCode::kOk)
+        << "after " << (week + 1) * 10 << " days";
   }
 }
 
@@ -93,13 +97,14 @@ TEST_P(AccountSessionTest, ASessionEndsAfterTheMaximumAgeEvenWhenUsed) {
     clock_.Advance(days(10));
     EXPECT_EQ(ResolveCode(token), StatusCode::kOk) << "day " << day;
   }
-  clock_.Advance(days(10));  // day 60
+  clock_.Advance(days(10)); // day 60
   EXPECT_EQ(ResolveCode(token), StatusCode::kUnauthenticated);
 }
 
 TEST_P(AccountSessionTest, ADisabledPersonsSessionStopsWorking) {
   std::string token = Login("anna@exempel.se");
-  Execute("UPDATE accounts_persons SET disabled_at = " + std::to_string(clock_.Now()) +
+  Execute("UPDATE accounts_persons SET disabled_at = " +
+          std::to_string(clock_.Now()) +
           " WHERE id = " + std::to_string(person_.id));
   EXPECT_EQ(ResolveCode(token), StatusCode::kUnauthenticated);
 }
@@ -108,11 +113,12 @@ TEST_P(AccountSessionTest, ChangePasswordLetsTheNewPasswordLogIn) {
   std::string token = Login("anna@exempel.se");
   Actor actor = *accounts_->ResolveSession(token, Origin());
   ASSERT_TRUE(accounts_->ChangePassword(actor, kPassword, kNewPassword).ok());
-  EXPECT_EQ(accounts_->Login("anna@exempel.se", kPassword, Origin()).status().code(),
-            StatusCode::kUnauthenticated);
+  EXPECT_EQ(
+      accounts_->Login("anna@exempel.se", kPassword, Origin()).status().code(),
+      StatusCode::kUnauthenticated);
   EXPECT_TRUE(accounts_->Login("anna@exempel.se", kNewPassword, Origin()).ok());
   EXPECT_THAT(AuditActions(), ::testing::Contains("account.change_password"));
-  for (const std::string& text : AuditText()) {
+  for (const std::string &text : AuditText()) {
     EXPECT_EQ(text.find(kNewPassword), std::string::npos) << text;
   }
   ExpectAuditChainsVerify();
@@ -121,9 +127,11 @@ TEST_P(AccountSessionTest, ChangePasswordLetsTheNewPasswordLogIn) {
 TEST_P(AccountSessionTest, ChangePasswordRejectsAWrongCurrentPassword) {
   std::string token = Login("anna@exempel.se");
   Actor actor = *accounts_->ResolveSession(token, Origin());
-  Status s = accounts_->ChangePassword(actor, "inte-mitt-losenord", kNewPassword);
+  Status s =
+      accounts_->ChangePassword(actor, "inte-mitt-losenord", kNewPassword);
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
-  EXPECT_THAT(InvalidFields(s), ElementsAre("current_password:accounts.password.current_wrong"));
+  EXPECT_THAT(InvalidFields(s),
+              ElementsAre("current_password:accounts.password.current_wrong"));
   EXPECT_TRUE(accounts_->Login("anna@exempel.se", kPassword, Origin()).ok());
   EXPECT_EQ(ResolveCode(token), StatusCode::kOk);
 }
@@ -131,7 +139,8 @@ TEST_P(AccountSessionTest, ChangePasswordRejectsAWrongCurrentPassword) {
 TEST_P(AccountSessionTest, ChangePasswordRejectsAWeakNewPassword) {
   Actor actor = *accounts_->ResolveSession(Login("anna@exempel.se"), Origin());
   Status s = accounts_->ChangePassword(actor, kPassword, "kort");
-  EXPECT_THAT(InvalidFields(s), ElementsAre("new_password:accounts.password.too_short"));
+  EXPECT_THAT(InvalidFields(s),
+              ElementsAre("new_password:accounts.password.too_short"));
   EXPECT_TRUE(accounts_->Login("anna@exempel.se", kPassword, Origin()).ok());
 }
 
@@ -150,14 +159,17 @@ TEST_P(AccountSessionTest, ChangePasswordNeedsASession) {
   Actor token_actor = SessionActor(person_.id);
   token_actor.method = AuthMethod::kToken;
   token_actor.scopes = {TokenScope::kAdmin};
-  EXPECT_EQ(accounts_->ChangePassword(token_actor, kPassword, kNewPassword).code(),
-            StatusCode::kUnauthenticated);
-  EXPECT_EQ(accounts_->ChangePassword(Actor::Anonymous(), kPassword, kNewPassword).code(),
-            StatusCode::kUnauthenticated);
+  EXPECT_EQ(
+      accounts_->ChangePassword(token_actor, kPassword, kNewPassword).code(),
+      StatusCode::kUnauthenticated);
+  EXPECT_EQ(
+      accounts_->ChangePassword(Actor::Anonymous(), kPassword, kNewPassword)
+          .code(),
+      StatusCode::kUnauthenticated);
   EXPECT_TRUE(accounts_->Login("anna@exempel.se", kPassword, Origin()).ok());
 }
 
 NYTTIG_INSTANTIATE_ENGINES(AccountSessionTest);
 
-}  // namespace
-}  // namespace nyttig::accounts
+} // namespace
+} // namespace nyttig::accounts

@@ -1,0 +1,225 @@
+#include "app/app.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "accounts/routes.h"
+#include "accounts/secrets.h"
+#include "app/site_routes.h"
+#include "app/system_routes.h"
+#include "core/text.h"
+#include "http/problem.h"
+#include "web/page.h"
+
+namespace nyttig::app {
+namespace {
+
+constexpr int kLanguageCookieDays = 365;
+
+std::string RequestId() { return accounts::NewToken().substr(0, 16); }
+
+// The client's address: the peer, or behind a trusted proxy the last
+// address it added to X-Forwarded-For.
+std::string ClientAddress(const http::Request& request, bool trust_proxy) {
+  if (trust_proxy) {
+    if (auto forwarded = request.Header("X-Forwarded-For")) {
+      std::string_view list = *forwarded;
+      size_t comma = list.rfind(',');
+      std::string_view last = Trim(comma == std::string_view::npos ? list : list.substr(comma + 1));
+      if (!last.empty()) return std::string(last);
+    }
+  }
+  return request.client_address;
+}
+
+std::string CookieHeader(std::string_view name, std::string_view value, int max_age, bool secure) {
+  std::string c = std::string(name) + "=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Lax";
+  if (max_age >= 0) c += "; Max-Age=" + std::to_string(max_age);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+void SecurityHeaders(http::Response& response, bool secure) {
+  auto set_default = [&](const char* name, const char* value) {
+    if (!response.headers.Get(name)) response.headers.Set(name, value);
+  };
+  set_default("Content-Security-Policy",
+              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+              "base-uri 'self'; object-src 'none'");
+  set_default("X-Content-Type-Options", "nosniff");
+  set_default("X-Frame-Options", "DENY");
+  set_default("Referrer-Policy", "strict-origin-when-cross-origin");
+  set_default("Cross-Origin-Opener-Policy", "same-origin");
+  set_default("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  set_default("Cache-Control", "no-store");
+  if (secure) set_default("Strict-Transport-Security", "max-age=31536000");
+}
+
+}  // namespace
+
+App::App(AppOptions options, const Clock& clock, std::unique_ptr<db::Database> db)
+    : options_(std::move(options)), clock_(clock), db_(std::move(db)) {}
+
+App::~App() = default;
+
+StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& clock,
+                                           std::unique_ptr<db::Database> db) {
+  RETURN_IF_ERROR(accounts::InitSodium());
+  std::unique_ptr<App> app(new App(std::move(options), clock, std::move(db)));
+  app->options_.accounts.public_base_url = app->options_.public_base_url;
+  app->audit_ = std::make_unique<audit::AuditLog>(clock, app->options_.audit);
+  app->outbox_ = std::make_unique<mail::Outbox>(
+      clock, mail::OutboxOptions{.log_messages = app->options_.development});
+  app->accounts_ = std::make_unique<accounts::AccountService>(*app->db_, clock, *app->audit_,
+                                                              *app->outbox_, app->options_.accounts);
+  app->organisations_ =
+      std::make_unique<accounts::OrganisationService>(*app->db_, clock, *app->audit_);
+  app->tokens_ =
+      std::make_unique<accounts::TokenService>(*app->db_, clock, *app->audit_, *app->accounts_);
+  app->files_ = storage::OpenLocalFileStore(std::filesystem::path(app->options_.data_dir) / "files");
+  ASSIGN_OR_RETURN(app->renderer_, web::Renderer::LoadBuiltin());
+  ASSIGN_OR_RETURN(app->statement_, LoadAccessibilityStatement(app->options_.data_dir));
+  app->RegisterRoutes();
+  return app;
+}
+
+void App::RegisterRoutes() {
+  RegisterSystemRoutes(router_, {*db_, static_files_, metrics_, *audit_});
+  RegisterSiteRoutes(router_, {*db_, clock_, *renderer_, *outbox_, statement_});
+  accounts::RegisterAccountRoutes(
+      router_, {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
+                options_.public_base_url.starts_with("https://")});
+}
+
+StatusOr<web::RequestContext> App::BuildContext(http::Request& request) {
+  web::RequestContext ctx;
+  ctx.secure = options_.public_base_url.starts_with("https://");
+  const i18n::Catalogs& catalogs = i18n::Catalogs::Builtin();
+  std::string chosen = request.Query("lang").value_or("");
+  if (catalogs.Supports(chosen)) {
+    ctx.set_cookies.push_back(
+        CookieHeader(kLanguageCookie, chosen, kLanguageCookieDays * 86400, ctx.secure));
+  } else {
+    chosen = request.Cookie(kLanguageCookie).value_or("");
+  }
+  ctx.language = i18n::NegotiateLanguage(catalogs, chosen, request.Header("Accept-Language").value_or(""));
+  ctx.messages = &catalogs.For(ctx.language);
+
+  accounts::Actor origin;
+  origin.client_address = ClientAddress(request, options_.trust_proxy);
+  origin.user_agent = std::string(request.Header("User-Agent").value_or(""));
+  ctx.actor = origin;
+  if (auto auth = request.Header("Authorization")) {
+    if (!auth->starts_with("Bearer ")) return UnauthenticatedError("accounts.token.invalid");
+    ASSIGN_OR_RETURN(ctx.actor, tokens_->ResolveBearer(std::string(Trim(auth->substr(7))), origin));
+    return ctx;  // bearer requests carry no cookies' authority and need no CSRF token
+  }
+  if (auto session = request.Cookie(kSessionCookie); session && !session->empty()) {
+    auto actor = accounts_->ResolveSession(*session, origin);
+    if (actor.ok()) {
+      ctx.actor = std::move(actor).value();
+      ctx.session_token = *session;
+      ctx.csrf_token = accounts::KeyedHash(*session, "csrf");
+      return ctx;
+    }
+    ctx.set_cookies.push_back(CookieHeader(kSessionCookie, "", 0, ctx.secure));
+  }
+  // Before log-in, forms are protected by a random token in its own cookie.
+  auto pre = request.Cookie(kPreSessionCookie);
+  if (pre && pre->size() >= 32) {
+    ctx.csrf_token = *pre;
+  } else {
+    ctx.csrf_token = accounts::NewToken();
+    ctx.set_cookies.push_back(CookieHeader(kPreSessionCookie, ctx.csrf_token, -1, ctx.secure));
+  }
+  return ctx;
+}
+
+Status App::CheckCsrf(const http::Request& request, const web::RequestContext& ctx) const {
+  if (!http::IsUnsafe(request.method)) return Status::Ok();
+  if (ctx.actor.method == accounts::AuthMethod::kToken) return Status::Ok();
+  bool cookie_authority = ctx.session_token.has_value() || request.IsForm();
+  if (!cookie_authority) return Status::Ok();
+  std::string sent(request.Header("X-CSRF-Token").value_or(""));
+  if (sent.empty() && request.IsForm()) {
+    auto fields = web::ParseForm(request);
+    sent = fields["csrf_token"];
+  }
+  // A pre-session token only counts when the browser sent the cookie back.
+  bool pre_session_ok = ctx.session_token || request.Cookie(kPreSessionCookie).has_value();
+  if (sent.empty() || !pre_session_ok || !accounts::ConstantTimeEquals(sent, ctx.csrf_token)) {
+    return PermissionDeniedError("error.csrf");
+  }
+  return Status::Ok();
+}
+
+http::Response App::Dispatch(http::Request& request, web::RequestContext& ctx, std::string& route) {
+  if (request.body.size() > options_.max_body_bytes) {
+    return http::ProblemForHttpStatus(413, "The request body is larger than " +
+                                               std::to_string(options_.max_body_bytes) + " bytes.",
+                                      request.path);
+  }
+  auto match = router_.Find(request.method, request.path);
+  if (match.status == 405) {
+    http::Response r = http::ProblemForHttpStatus(405, "Method not allowed here.", request.path);
+    r.headers.Set("Allow", match.allow);
+    return r;
+  }
+  if (match.status == 404) {
+    route = "unmatched";
+    return request.WantsHtml() && !request.path.starts_with("/api/")
+               ? http::Response::Html(404, renderer_->Page("error", {{"title", ctx.T("error.not_found.title")},
+                                                                      {"message", ctx.T("error.not_found")}},
+                                                           ctx, request))
+               : http::ProblemForHttpStatus(404, "No such resource.", request.path);
+  }
+  route = match.pattern;
+  if (Status csrf = CheckCsrf(request, ctx); !csrf.ok()) return web::ApiError(csrf, request, ctx);
+  request.path_params = std::move(match.params);
+  return (*match.handler)(request, ctx);
+}
+
+http::Response App::Handle(http::Request& request) {
+  const auto start = std::chrono::steady_clock::now();
+  metrics_.AddInFlight(1);
+  request.request_id = RequestId();
+  std::string route = "unmatched";
+  web::RequestContext ctx;
+  http::Response response;
+  try {
+    auto built = BuildContext(request);
+    if (!built.ok()) {
+      ctx.messages = &i18n::Catalogs::Builtin().For("sv");
+      response = web::ApiError(built.status(), request, ctx);
+    } else {
+      ctx = std::move(built).value();
+      response = Dispatch(request, ctx, route);
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} failed: {}", request.request_id, request.path, e.what());
+    response = http::ProblemResponse(InternalError(e.what()), request.path);
+  }
+  Finish(request, ctx, response);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.AddInFlight(-1);
+  metrics_.Observe(route, std::string(http::MethodName(request.method)), response.status, seconds);
+  // One structured line per request; the path only — queries may carry tokens.
+  spdlog::info(R"({{"request_id":"{}","method":"{}","route":"{}","path":{},"status":{},"ms":{:.2f},"bytes":{}}})",
+               request.request_id, http::MethodName(request.method), route,
+               nlohmann::json(IsValidUtf8(request.path) ? request.path : "(invalid)").dump(),
+               response.status, seconds * 1000, response.body.size());
+  return response;
+}
+
+void App::Finish(const http::Request& request, const web::RequestContext& ctx,
+                 http::Response& response) const {
+  for (const std::string& cookie : ctx.set_cookies) response.headers.Add("Set-Cookie", cookie);
+  response.headers.Set("X-Request-Id", request.request_id);
+  SecurityHeaders(response, ctx.secure);
+}
+
+}  // namespace nyttig::app

@@ -1,0 +1,93 @@
+// App: the composition root. Builds every service over one Database and
+// Clock, registers every module's routes, and runs each request through the
+// pipeline: size limit → language → who is asking (bearer token or session
+// cookie) → CSRF check → route → security headers → log line and metrics.
+//
+//   ASSIGN_OR_RETURN(auto app, App::Create(options, clock, std::move(db)));
+//   http::Response r = app->Handle(request);   // in-process, as the tests do
+//
+// Thread-safety: Handle() may run on many threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "accounts/account_service.h"
+#include "accounts/organisation_service.h"
+#include "accounts/token_service.h"
+#include "app/metrics.h"
+#include "app/site_routes.h"
+#include "audit/audit_log.h"
+#include "core/clock.h"
+#include "db/database.h"
+#include "http/message.h"
+#include "mail/outbox.h"
+#include "storage/file_store.h"
+#include "web/context.h"
+#include "web/renderer.h"
+#include "web/static_files.h"
+
+namespace nyttig::app {
+
+struct AppOptions {
+  std::string data_dir = "data";
+  std::string public_base_url = "http://127.0.0.1:8080";  // https:// → Secure cookies, HSTS
+  bool development = false;          // logs outgoing mail; never in production
+  bool trust_proxy = false;          // take the client address from X-Forwarded-For
+  std::size_t max_body_bytes = 1 << 20;  // bytes; larger requests get 413
+  accounts::AccountOptions accounts;
+  audit::AuditOptions audit;
+};
+
+inline constexpr std::string_view kSessionCookie = "nyttig_session";
+inline constexpr std::string_view kPreSessionCookie = "nyttig_csrf";
+inline constexpr std::string_view kLanguageCookie = "nyttig_lang";
+
+class App {
+ public:
+  static StatusOr<std::unique_ptr<App>> Create(AppOptions options, const Clock& clock,
+                                               std::unique_ptr<db::Database> db);
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  // Answers one request through the whole pipeline. Never throws.
+  http::Response Handle(http::Request& request);
+
+  db::Database& db() { return *db_; }
+  const Clock& clock() const { return clock_; }
+  const AppOptions& options() const { return options_; }
+  accounts::AccountService& accounts() { return *accounts_; }
+  accounts::OrganisationService& organisations() { return *organisations_; }
+  accounts::TokenService& tokens() { return *tokens_; }
+  const audit::AuditLog& audit_log() const { return *audit_; }
+  const mail::Outbox& outbox() const { return *outbox_; }
+  storage::FileStore& files() { return *files_; }
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  App(AppOptions options, const Clock& clock, std::unique_ptr<db::Database> db);
+  void RegisterRoutes();
+  http::Response Dispatch(http::Request& request, web::RequestContext& ctx, std::string& route);
+  StatusOr<web::RequestContext> BuildContext(http::Request& request);
+  Status CheckCsrf(const http::Request& request, const web::RequestContext& ctx) const;
+  void Finish(const http::Request& request, const web::RequestContext& ctx,
+              http::Response& response) const;
+
+  AppOptions options_;
+  const Clock& clock_;
+  std::unique_ptr<db::Database> db_;
+  std::unique_ptr<audit::AuditLog> audit_;
+  std::unique_ptr<mail::Outbox> outbox_;
+  std::unique_ptr<accounts::AccountService> accounts_;
+  std::unique_ptr<accounts::OrganisationService> organisations_;
+  std::unique_ptr<accounts::TokenService> tokens_;
+  std::unique_ptr<storage::FileStore> files_;
+  std::unique_ptr<web::Renderer> renderer_;
+  AccessibilityStatement statement_;
+  web::StaticFiles static_files_;
+  web::Router router_;
+  Metrics metrics_;
+};
+
+}  // namespace nyttig::app

@@ -1,0 +1,79 @@
+#include "app/demo.h"
+
+#include "accounts/permissions.h"
+#include "accounts/person_store.h"
+
+namespace nyttig::app {
+namespace {
+
+using accounts::Actor;
+using accounts::Role;
+
+struct DemoPerson {
+  const char* email;
+  const char* name;
+  std::optional<Role> role;  // in Exempelby kommun; nullopt = a citizen
+  const char* role_label;
+};
+
+constexpr DemoPerson kPeople[] = {
+    {"anna.berg@exempelby.se", "Anna Berg", Role::kCoordinator, "innovationsledare"},
+    {"omar.said@exempelby.se", "Omar Said", Role::kEmployee, "medarbetare"},
+    {"lena.holm@exempelby.se", "Lena Holm", Role::kDecisionMaker, "chef/beslutsfattare"},
+    {"karin.ek@exempelby.se", "Karin Ek", Role::kAdmin, "administratör"},
+    {"medborgare@example.org", "Sara Lind", std::nullopt, "medborgare"},
+};
+
+StatusOr<accounts::Person> EnsurePerson(App& app, const std::string& email, const std::string& name,
+                                        bool platform_admin, DemoSummary& summary) {
+  auto found = app.db().ReadValue<accounts::Person>([&](db::Tx& tx) {
+    return accounts::PersonStore::FindByEmail(tx, email);
+  });
+  if (found.ok()) return found;
+  accounts::RegisterInput input{email, name, std::string(kDemoPassword), "sv"};
+  ++summary.persons_created;
+  if (platform_admin) return app.accounts().CreatePlatformAdmin(input);
+  return app.accounts().Register(input, Actor::Anonymous());
+}
+
+StatusOr<accounts::Organisation> EnsureDemoMunicipality(App& app, const Actor& admin) {
+  auto existing = app.organisations().GetOrganisationBySlug("exempelby-kommun");
+  if (existing.ok()) return existing;
+  accounts::OrganisationInput input{
+      .name = "Exempelby kommun",
+      .kind = "municipality",
+      .description = "En påhittad kommun för att prova Nyttig. Här kan du lämna idéer, "
+                     "följa försök och se hur andra kommuner har gjort.",
+      .website = "https://exempelby.example.org"};
+  ASSIGN_OR_RETURN(accounts::Organisation org, app.organisations().CreateOrganisation(admin, input));
+  for (const char* unit : {"Vård- och omsorgsförvaltningen", "Barn- och utbildningsförvaltningen",
+                           "Samhällsbyggnadsförvaltningen", "Kommunledningskontoret"}) {
+    RETURN_IF_ERROR(app.organisations().CreateUnit(admin, org.id, unit, std::nullopt).status());
+  }
+  return org;
+}
+
+}  // namespace
+
+StatusOr<DemoSummary> LoadDemo(App& app) {
+  DemoSummary summary;
+  ASSIGN_OR_RETURN(auto entries, accounts::SwedishRegister());
+  ASSIGN_OR_RETURN(summary.organisations_created, app.organisations().LoadRegister(entries));
+  ASSIGN_OR_RETURN(accounts::Person admin_person,
+                   EnsurePerson(app, "admin@nyttig.example.org", "Plattformsadministratör", true, summary));
+  summary.logins.push_back({admin_person.email, std::string(kDemoPassword), "plattformsadministratör"});
+  ASSIGN_OR_RETURN(Actor admin, app.accounts().ActorForPerson(admin_person.id, accounts::AuthMethod::kSession));
+  auto before = app.organisations().GetOrganisationBySlug("exempelby-kommun");
+  ASSIGN_OR_RETURN(accounts::Organisation org, EnsureDemoMunicipality(app, admin));
+  if (!before.ok()) ++summary.organisations_created;
+  for (const DemoPerson& p : kPeople) {
+    ASSIGN_OR_RETURN(accounts::Person person, EnsurePerson(app, p.email, p.name, false, summary));
+    summary.logins.push_back({person.email, std::string(kDemoPassword), p.role_label});
+    ASSIGN_OR_RETURN(Actor actor, app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession));
+    if (!p.role || actor.HasRole(org.id, *p.role)) continue;
+    RETURN_IF_ERROR(app.organisations().GrantRole(admin, org.id, p.email, *p.role, std::nullopt).status());
+  }
+  return summary;
+}
+
+}  // namespace nyttig::app

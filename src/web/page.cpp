@@ -1,0 +1,56 @@
+#include "web/page.h"
+
+#include "http/problem.h"
+
+namespace nyttig::web {
+
+FormFields ParseForm(const http::Request& request) {
+  FormFields fields;
+  for (auto& [key, value] : http::ParseUrlEncoded(request.body)) fields[key] = value;
+  return fields;
+}
+
+nlohmann::json FormErrors(const Status& status, const RequestContext& ctx) {
+  nlohmann::json summary = nlohmann::json::array();
+  nlohmann::json by_field = nlohmann::json::object();
+  for (const InvalidParameter& p : status.invalid_parameters()) {
+    std::string text = ctx.T(p.reason, p.args);
+    if (by_field.contains(p.name)) continue;  // the first message per field
+    by_field[p.name] = text;
+    summary.push_back({{"href", "#field-" + p.name}, {"text", text}});
+  }
+  if (summary.empty() && !status.ok()) {
+    summary.push_back({{"href", "#main"}, {"text", ErrorText(status, ctx)}});
+  }
+  return {{"error_summary", summary}, {"errors", by_field}, {"has_errors", !summary.empty()}};
+}
+
+std::string ErrorText(const Status& status, const RequestContext& ctx) {
+  const std::string& key = status.message();
+  if (ctx.messages && ctx.messages->Has(key)) return ctx.T(key);
+  switch (status.code()) {
+    case StatusCode::kNotFound: return ctx.T("error.not_found");
+    case StatusCode::kPermissionDenied: return ctx.T("error.forbidden");
+    case StatusCode::kUnauthenticated: return ctx.T("error.unauthenticated");
+    case StatusCode::kResourceExhausted: return ctx.T("error.too_many");
+    case StatusCode::kInvalidArgument: return ctx.T("error.invalid");
+    case StatusCode::kAlreadyExists:
+    case StatusCode::kFailedPrecondition: return ctx.T("error.conflict");
+    default: return ctx.T("error.internal");
+  }
+}
+
+http::Response ApiError(const Status& status, const http::Request& request,
+                        const RequestContext& ctx) {
+  http::Translate translate = [&ctx](std::string_view key, const i18n::Args& args) {
+    if (ctx.messages && ctx.messages->Has(key)) return ctx.T(key, args);
+    return std::string(key);
+  };
+  return http::ProblemResponse(status, request.path, translate);
+}
+
+http::Response Json(int status, const nlohmann::json& body) {
+  return http::Response::Text(status, body.dump(), "application/json");
+}
+
+}  // namespace nyttig::web

@@ -1,0 +1,38 @@
+// Helpers that every page handler uses: reading form posts, turning a
+// validation Status into an error summary and per-field messages (UX.md:
+// "Errors help"), and answering errors as pages for browsers and as
+// problem+json for API clients.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "http/message.h"
+#include "web/context.h"
+
+namespace nyttig::web {
+
+using FormFields = std::map<std::string, std::string>;
+
+// The fields of an urlencoded form post (the last value of a repeated name wins).
+FormFields ParseForm(const http::Request& request);
+
+// {"error_summary": [{"href": "#field-email", "text": "…"}],
+//  "errors": {"email": "…"}} with messages in the request's language.
+nlohmann::json FormErrors(const Status& status, const RequestContext& ctx);
+
+// The message for a Status in the reader's language (its own key, or a
+// generic text per code).
+std::string ErrorText(const Status& status, const RequestContext& ctx);
+
+// An API error: problem+json with messages in the request's language.
+http::Response ApiError(const Status& status, const http::Request& request,
+                        const RequestContext& ctx);
+
+// JSON response with the given status.
+http::Response Json(int status, const nlohmann::json& body);
+
+}  // namespace nyttig::web

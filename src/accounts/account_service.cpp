@@ -68,9 +68,8 @@ AccountService::AccountService(db::Database& db, const Clock& clock, const audit
     : db_(db), clock_(clock), audit_(audit), outbox_(outbox), options_(std::move(options)) {}
 
 StatusOr<Person> AccountService::CreatePerson(db::Tx& tx, const RegisterInput& input,
-                                              bool platform_admin) {
+                                              const std::string& hash, bool platform_admin) {
   std::string email = NormaliseEmail(input.email);
-  ASSIGN_OR_RETURN(std::string hash, HashPassword(input.password, options_.password_hash));
   Person person{.display_name = std::string(Trim(input.display_name)),
                 .email = email,
                 .locale = input.locale,
@@ -87,13 +86,15 @@ StatusOr<Person> AccountService::CreatePerson(db::Tx& tx, const RegisterInput& i
 StatusOr<Person> AccountService::Register(const RegisterInput& input, const Actor& origin) {
   std::string email = NormaliseEmail(input.email);
   RETURN_IF_ERROR(ValidateRegistration(input, email));
+  // Hash before the transaction: argon2id must not hold SQLite's write lock.
+  ASSIGN_OR_RETURN(std::string hash, HashPassword(input.password, options_.password_hash));
   StatusOr<Person> created = db_.WriteValue<Person>([&](db::Tx& tx) -> StatusOr<Person> {
     if (PersonStore::FindByEmail(tx, email).ok()) {
       Status taken = AlreadyExistsError("accounts.email.taken");
       taken.AddInvalid("email", "accounts.email.taken", email);
       return taken;
     }
-    ASSIGN_OR_RETURN(Person person, CreatePerson(tx, input, false));
+    ASSIGN_OR_RETURN(Person person, CreatePerson(tx, input, hash, false));
     Actor self = origin;
     self.person_id = person.id;
     RETURN_IF_ERROR(audit_.Append(tx, MakeAuditEvent(self, std::nullopt, "account.register",
@@ -114,8 +115,9 @@ StatusOr<Person> AccountService::Register(const RegisterInput& input, const Acto
 StatusOr<Person> AccountService::CreatePlatformAdmin(const RegisterInput& input) {
   std::string email = NormaliseEmail(input.email);
   RETURN_IF_ERROR(ValidateRegistration(input, email));
+  ASSIGN_OR_RETURN(std::string hash, HashPassword(input.password, options_.password_hash));
   return db_.WriteValue<Person>([&](db::Tx& tx) -> StatusOr<Person> {
-    ASSIGN_OR_RETURN(Person person, CreatePerson(tx, input, true));
+    ASSIGN_OR_RETURN(Person person, CreatePerson(tx, input, hash, true));
     audit::AuditEvent event = MakeAuditEvent(Actor::Anonymous(), std::nullopt,
                                              "account.create_platform_admin", "person",
                                              std::to_string(person.id));
@@ -147,26 +149,31 @@ StatusOr<LoginResult> AccountService::Login(const std::string& email_input,
                                             const std::string& password, const Actor& origin) {
   const std::string email = NormaliseEmail(email_input);
   const std::string address = origin.client_address.empty() ? "unknown" : origin.client_address;
-  // Failures are recorded in their own committed transaction; the log-in
-  // itself answers kUnauthenticated afterwards.
-  bool failed = false;
-  StatusOr<LoginResult> result = db_.WriteValue<LoginResult>([&](db::Tx& tx) -> StatusOr<LoginResult> {
+  // Phase 1, read: the throttle and the stored hash.
+  std::optional<LocalCredential> credential;
+  RETURN_IF_ERROR(db_.Read([&](db::Tx& tx) -> Status {
     RETURN_IF_ERROR(CheckThrottle(tx, email, address));
-    auto credential = PersonStore::FindLocalCredential(tx, email);
-    const std::string& hash =
-        credential.ok() ? credential->password_hash : DummyHash(options_.password_hash);
-    const UnixSeconds now = clock_.Now();
-    if (!VerifyPassword(password, hash) || !credential.ok()) {
-      failed = true;
+    auto found = PersonStore::FindLocalCredential(tx, email);
+    if (found.ok()) credential = std::move(found).value();
+    return Status::Ok();
+  }));
+  // Phase 2, outside any transaction: argon2id takes long enough that
+  // holding SQLite's write lock for it would queue every other writer.
+  const bool verified = VerifyPassword(
+      password, credential ? credential->password_hash : DummyHash(options_.password_hash));
+  // Phase 3, write: the failure (committed, so it counts) or the session.
+  const UnixSeconds now = clock_.Now();
+  if (!verified || !credential) {
+    RETURN_IF_ERROR(db_.Write([&](db::Tx& tx) -> Status {
       RETURN_IF_ERROR(SessionStore::RecordLoginFailure(tx, ThrottleKeyForAccount(email), now));
       RETURN_IF_ERROR(SessionStore::RecordLoginFailure(tx, ThrottleKeyForAddress(address), now));
-      RETURN_IF_ERROR(
-          SessionStore::PruneLoginFailures(tx, now - options_.throttle_window_seconds));
-      audit::AuditEvent event = MakeAuditEvent(origin, std::nullopt, "account.login_failed",
-                                               "person", "");
-      RETURN_IF_ERROR(audit_.Append(tx, event).status());
-      return LoginResult{};
-    }
+      RETURN_IF_ERROR(SessionStore::PruneLoginFailures(tx, now - options_.throttle_window_seconds));
+      return audit_.Append(tx, MakeAuditEvent(origin, std::nullopt, "account.login_failed", "person", ""))
+          .status();
+    }));
+    return UnauthenticatedError("accounts.login.wrong");
+  }
+  return db_.WriteValue<LoginResult>([&](db::Tx& tx) -> StatusOr<LoginResult> {
     RETURN_IF_ERROR(SessionStore::ClearLoginFailures(tx, ThrottleKeyForAccount(email)));
     RETURN_IF_ERROR(PersonStore::TouchIdentity(tx, credential->identity_id, now));
     LoginResult login{NewToken(), {}};
@@ -182,8 +189,6 @@ StatusOr<LoginResult> AccountService::Login(const std::string& email_input,
                         .status());
     return login;
   });
-  if (result.ok() && failed) return UnauthenticatedError("accounts.login.wrong");
-  return result;
 }
 
 Status AccountService::Logout(const std::string& session_token, const Actor& actor) {

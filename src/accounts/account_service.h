@@ -107,7 +107,8 @@ class AccountService {
 
  private:
   Status CheckThrottle(db::Tx& tx, const std::string& email, const std::string& address);
-  StatusOr<Person> CreatePerson(db::Tx& tx, const RegisterInput& input, bool platform_admin);
+  StatusOr<Person> CreatePerson(db::Tx& tx, const RegisterInput& input, const std::string& hash,
+                                bool platform_admin);
 
   db::Database& db_;
   const Clock& clock_;

@@ -1,5 +1,6 @@
 #include "accounts/organisation_service.h"
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -12,6 +13,13 @@ namespace nyttig::accounts {
 namespace {
 
 Status Denied(std::string key) { return PermissionDeniedError(std::move(key)); }
+
+// For an entity found by id in another organisation: people outside that
+// organisation learn nothing about what exists there.
+Status DeniedOrHidden(const Actor& actor, OrganisationId org, std::string key) {
+  if (actor.IsMemberOf(org)) return Denied(std::move(key));
+  return NotFoundError("error.not_found");
+}
 
 bool IsHttpUrl(std::string_view url) {
   return (url.starts_with("https://") || url.starts_with("http://")) && url.size() > 10 &&
@@ -203,7 +211,7 @@ Status OrganisationService::RevokeMembership(const Actor& actor, std::int64_t me
   return db_.Write([&](db::Tx& tx) -> Status {
     ASSIGN_OR_RETURN(Membership m, OrganisationStore::FindMembership(tx, membership_id));
     if (!CanManageMemberships(actor, m.organisation_id)) {
-      return Denied("accounts.members.manage.denied");
+      return DeniedOrHidden(actor, m.organisation_id, "accounts.members.manage.denied");
     }
     if (m.role == Role::kAdmin) {
       ASSIGN_OR_RETURN(std::int64_t admins, OrganisationStore::CountAdmins(tx, m.organisation_id));
@@ -262,7 +270,7 @@ Status OrganisationService::DecideRequest(const Actor& actor, std::int64_t reque
   return db_.Write([&](db::Tx& tx) -> Status {
     ASSIGN_OR_RETURN(MembershipRequest request, OrganisationStore::FindRequest(tx, request_id));
     if (!CanManageMemberships(actor, request.organisation_id)) {
-      return Denied("accounts.members.manage.denied");
+      return DeniedOrHidden(actor, request.organisation_id, "accounts.members.manage.denied");
     }
     if (request.state != RequestState::kPending) {
       return FailedPreconditionError("accounts.request.already_decided");
@@ -271,7 +279,13 @@ Status OrganisationService::DecideRequest(const Actor& actor, std::int64_t reque
     RETURN_IF_ERROR(OrganisationStore::DecideRequest(
         tx, request_id, approve ? RequestState::kApproved : RequestState::kRejected,
         actor.person_id, now));
-    if (approve) {
+    ASSIGN_OR_RETURN(std::vector<Membership> existing,
+                     OrganisationStore::MembershipsOfPerson(tx, request.person_id));
+    bool already_employee = std::any_of(existing.begin(), existing.end(), [&](const Membership& m) {
+      return m.organisation_id == request.organisation_id && m.role == Role::kEmployee;
+    });
+    // Someone who was given the role meanwhile is simply approved.
+    if (approve && !already_employee) {
       Membership m{.person_id = request.person_id, .organisation_id = request.organisation_id,
                    .role = Role::kEmployee, .created_at = now};
       RETURN_IF_ERROR(OrganisationStore::InsertMembership(tx, m).status());

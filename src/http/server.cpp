@@ -28,9 +28,33 @@ Request ToRequest(const restinio::request_handle_t& req) {
   return request;
 }
 
+const char* ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "";
+  }
+}
+
 void Send(const restinio::request_handle_t& req, Response& response, bool head) {
   auto out = req->create_response(restinio::http_status_line_t(
-      restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)), ""));
+      restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+      ReasonPhrase(response.status)));
   for (const auto& [name, value] : response.headers.all()) out.append_header(name, value);
   // A HEAD answer carries the GET answer's headers and no body.
   if (!head) out.set_body(std::move(response.body));

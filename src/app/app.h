@@ -64,6 +64,8 @@ class App {
   const mail::Outbox& outbox() const { return *outbox_; }
   storage::FileStore& files() { return *files_; }
   Metrics& metrics() { return metrics_; }
+  // The registered routes (for documentation checks).
+  const web::Router& router() const { return router_; }
 
  private:
   App(AppOptions options, const Clock& clock, std::unique_ptr<db::Database> db);

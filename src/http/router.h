@@ -70,6 +70,14 @@ class Router {
   void Patch(std::string_view p, Handler h) { Add(Method::kPatch, p, std::move(h)); }
   void Delete(std::string_view p, Handler h) { Add(Method::kDelete, p, std::move(h)); }
 
+  // Every registered route as (method, pattern), in registration order; for
+  // checks such as "the OpenAPI document covers every API route".
+  std::vector<std::pair<Method, std::string>> Routes() const {
+    std::vector<std::pair<Method, std::string>> out;
+    for (const Route& route : routes_) out.emplace_back(route.method, route.pattern.text());
+    return out;
+  }
+
   // HEAD is answered by the GET route.
   RouteMatch<Context> Find(Method method, std::string_view path) const {
     RouteMatch<Context> best;

@@ -210,6 +210,7 @@ void RegisterAuthPages(web::Router& router, const AccountRouteDeps& deps) {
 void RegisterAccountRoutes(web::Router& router, const AccountRouteDeps& deps) {
   RegisterAuthPages(router, deps);
   RegisterOrganisationPages(router, deps);
+  RegisterTokenAndAuditPages(router, deps);
   RegisterAccountsApi(router, deps);
 }
 

@@ -29,6 +29,7 @@ void RegisterAccountRoutes(web::Router& router, const AccountRouteDeps& deps);
 void RegisterAuthPages(web::Router& router, const AccountRouteDeps& deps);
 void RegisterOrganisationPages(web::Router& router, const AccountRouteDeps& deps);
 void RegisterAccountsApi(web::Router& router, const AccountRouteDeps& deps);
+void RegisterTokenAndAuditPages(web::Router& router, const AccountRouteDeps& deps);
 
 // The session cookie for a token (empty token with max_age 0 deletes it).
 std::string SessionCookie(const std::string& token, int max_age_seconds, bool secure);

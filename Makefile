@@ -52,11 +52,13 @@ bench: assets
 	cmake --build $(RELEASE_DIR) -j $(JOBS)
 	bench/run-all.sh $(RELEASE_DIR)
 
+# libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each; crashes land in build/fuzz/fuzz-artifacts/.
+FUZZ_SECONDS ?= 60
 fuzz:
-	@echo "Fuzz targets build with clang: CXX=clang++ cmake -S . -B build/fuzz -DNYTTIG_FUZZ=ON" >&2
-	CXX=clang++ CC=clang cmake -S . -B build/fuzz -G $(CMAKE_GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DNYTTIG_FUZZ=ON >/dev/null
-	cmake --build build/fuzz -j $(JOBS)
-	scripts/run-fuzzers.sh build/fuzz
+	@scripts/install-deps.sh --fuzz
+	CXX=clang++-14 CC=clang-14 cmake -S . -B build/fuzz -G $(CMAKE_GENERATOR) -DCMAKE_BUILD_TYPE=Debug -DNYTTIG_FUZZ=ON >/dev/null
+	cmake --build build/fuzz --target fuzzers -j $(JOBS)
+	scripts/run-fuzzers.sh build/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

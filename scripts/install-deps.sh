@@ -5,6 +5,7 @@
 #
 #   scripts/install-deps.sh          build + run + test dependencies
 #   scripts/install-deps.sh --bench  also the benchmark tools (wrk, nginx)
+#   scripts/install-deps.sh --fuzz   also clang 14 and its libFuzzer runtime (make fuzz)
 set -euo pipefail
 
 packages=(
@@ -21,6 +22,9 @@ packages=(
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang-14 libclang-rt-14-dev)
 fi
 # Node.js: Debian's own (18) is enough; keep a newer one if the machine has it.
 command -v node >/dev/null || packages+=(nodejs)

@@ -58,6 +58,17 @@ void SecurityHeaders(http::Response& response, bool secure) {
   if (secure) set_default("Strict-Transport-Security", "max-age=31536000");
 }
 
+// A bearer token without the write scope only reads, whatever the route. The
+// services check scopes for their own rules; this is the floor under them,
+// so that no handler can forget it (a read token once got "already a member"
+// instead of 403 when asking to join an organisation).
+Status CheckTokenScope(const http::Request& request, const accounts::Actor& actor) {
+  if (actor.method != accounts::AuthMethod::kToken || !http::IsUnsafe(request.method)) {
+    return Status::Ok();
+  }
+  return actor.CanWrite() ? Status::Ok() : PermissionDeniedError("error.forbidden");
+}
+
 }  // namespace
 
 App::App(AppOptions options, const Clock& clock, std::unique_ptr<db::Database> db)
@@ -178,6 +189,9 @@ http::Response App::Dispatch(http::Request& request, web::RequestContext& ctx, s
   }
   route = match.pattern;
   if (Status csrf = CheckCsrf(request, ctx); !csrf.ok()) return web::ApiError(csrf, request, ctx);
+  if (Status scope = CheckTokenScope(request, ctx.actor); !scope.ok()) {
+    return web::ApiError(scope, request, ctx);
+  }
   request.path_params = std::move(match.params);
   return (*match.handler)(request, ctx);
 }

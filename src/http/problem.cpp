@@ -38,6 +38,17 @@ const char* TitleForHttpStatus(int status) {
   }
 }
 
+// Distinct types let a client tell "too large" and "wrong method" from a
+// malformed request without parsing the title.
+const char* TypeForHttpStatus(int status) {
+  switch (status) {
+    case 404: return "/problems/not-found";
+    case 405: return "/problems/method-not-allowed";
+    case 413: return "/problems/payload-too-large";
+    default: return "/problems/invalid-request";
+  }
+}
+
 Response ProblemBody(int http_status, const nlohmann::json& body) {
   return Response::Text(http_status, body.dump(), "application/problem+json");
 }
@@ -90,7 +101,7 @@ Response ProblemResponse(const Status& status, std::string_view instance,
 }
 
 Response ProblemForHttpStatus(int http_status, std::string detail, std::string_view instance) {
-  const char* type = http_status == 404 ? "/problems/not-found" : "/problems/invalid-request";
+  const char* type = TypeForHttpStatus(http_status);
   return ProblemBody(http_status, {{"type", type},
                                    {"title", TitleForHttpStatus(http_status)},
                                    {"status", http_status},

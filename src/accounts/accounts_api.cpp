@@ -172,16 +172,28 @@ void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& de
   });
 }
 
-StatusOr<OrganisationInput> ReadOrganisationInput(const json& body, bool creating) {
+StatusOr<OrganisationInput> ReadOrganisationCreate(const json& body) {
   http::JsonFields f(body, {"name", "kind", "official_code", "county_code", "description", "website"});
   OrganisationInput in;
-  in.name = creating ? f.RequiredString("name", kMaxOrganisationNameChars)
-                     : f.OptionalString("name", kMaxOrganisationNameChars).value_or("");
-  in.kind = creating ? f.RequiredString("kind", 40) : "";
+  in.name = f.RequiredString("name", kMaxOrganisationNameChars);
+  in.kind = f.RequiredString("kind", 40);
   in.official_code = f.OptionalString("official_code", 10).value_or("");
   in.county_code = f.OptionalString("county_code", 10).value_or("");
   in.description = f.OptionalString("description", kMaxDescriptionChars).value_or("");
   in.website = f.OptionalString("website", kMaxWebsiteChars).value_or("");
+  RETURN_IF_ERROR(f.status());
+  return in;
+}
+
+// PATCH changes only what UpdateOrganisation changes; kind and the official
+// codes are fixed at creation, so sending them is an error rather than a
+// change that is silently dropped. Members left out keep their value.
+StatusOr<OrganisationInput> ReadOrganisationUpdate(const json& body, const Organisation& current) {
+  http::JsonFields f(body, {"name", "description", "website"});
+  OrganisationInput in;
+  in.name = f.OptionalString("name", kMaxOrganisationNameChars).value_or(current.name);
+  in.description = f.OptionalString("description", kMaxDescriptionChars).value_or(current.description);
+  in.website = f.OptionalString("website", kMaxWebsiteChars).value_or(current.website);
   RETURN_IF_ERROR(f.status());
   return in;
 }
@@ -207,7 +219,7 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
   router.Post("/api/v1/organisations", [deps](const http::Request& r, web::RequestContext& ctx) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
-      ASSIGN_OR_RETURN(OrganisationInput in, ReadOrganisationInput(body, true));
+      ASSIGN_OR_RETURN(OrganisationInput in, ReadOrganisationCreate(body));
       ASSIGN_OR_RETURN(Organisation org, deps.organisations.CreateOrganisation(ctx.actor, in));
       http::Response created = web::Json(201, OrganisationJson(org));
       created.headers.Set("Location", "/api/v1/organisations/" + std::to_string(org.id));
@@ -224,11 +236,7 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       ASSIGN_OR_RETURN(Organisation current, deps.organisations.GetOrganisation(IdParam(r)));
-      ASSIGN_OR_RETURN(OrganisationInput in, ReadOrganisationInput(body, false));
-      // PATCH: members left out keep their value.
-      if (!body.contains("name")) in.name = current.name;
-      if (!body.contains("description")) in.description = current.description;
-      if (!body.contains("website")) in.website = current.website;
+      ASSIGN_OR_RETURN(OrganisationInput in, ReadOrganisationUpdate(body, current));
       ASSIGN_OR_RETURN(Organisation org, deps.organisations.UpdateOrganisation(ctx.actor, current.id, in));
       return web::Json(200, OrganisationJson(org));
     });

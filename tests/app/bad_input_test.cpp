@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::json;
 
-class BadInputTest : public AppHttpTest {
+class HttpBadInputTest : public AppHttpTest {
  protected:
   // POSTs `body` to /api/v1/persons as an anonymous client.
   http::Response PostPerson(const std::string& body,
@@ -49,24 +49,24 @@ std::vector<std::string> InvalidNames(const json& problem) {
   return names;
 }
 
-TEST_P(BadInputTest, MalformedJsonIsRefusedAndNothingWritten) {
+TEST_P(HttpBadInputTest, MalformedJsonIsRefusedAndNothingWritten) {
   json problem = ExpectProblem(PostPerson(R"({"email": "eva@example.se",)"), 400, "/api/v1/persons");
   EXPECT_EQ(problem.value("type", ""), "/problems/invalid-request");
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, WrongContentTypeIsRefused) {
+TEST_P(HttpBadInputTest, WrongContentTypeIsRefused) {
   json problem = ExpectProblem(PostPerson(ValidPerson(), "text/plain"), 400, "/api/v1/persons");
   EXPECT_NE(problem.value("detail", "").find("Content-Type"), std::string::npos) << problem;
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, NonObjectBodyIsRefused) {
+TEST_P(HttpBadInputTest, NonObjectBodyIsRefused) {
   ExpectProblem(PostPerson(R"(["eva@example.se"])"), 400, "/api/v1/persons");
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, WrongTypesAreListedAsInvalidParameters) {
+TEST_P(HttpBadInputTest, WrongTypesAreListedAsInvalidParameters) {
   json problem = ExpectProblem(
       PostPerson(R"({"email": 17, "display_name": ["Eva"], "password": "Kanelbulle-med-kaffe"})"),
       400, "/api/v1/persons");
@@ -75,14 +75,14 @@ TEST_P(BadInputTest, WrongTypesAreListedAsInvalidParameters) {
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, MissingFieldsAreListed) {
+TEST_P(HttpBadInputTest, MissingFieldsAreListed) {
   json problem = ExpectProblem(PostPerson(R"({"password": "Kanelbulle-med-kaffe"})"), 400,
                                "/api/v1/persons");
   EXPECT_THAT(InvalidNames(problem), ::testing::UnorderedElementsAre("email", "display_name"));
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, UnknownFieldsAreListed) {
+TEST_P(HttpBadInputTest, UnknownFieldsAreListed) {
   json body = json::parse(ValidPerson());
   body["platform_admin"] = true;
   json problem = ExpectProblem(PostPerson(body.dump()), 400, "/api/v1/persons");
@@ -90,7 +90,7 @@ TEST_P(BadInputTest, UnknownFieldsAreListed) {
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, InvalidUtf8IsRefused) {
+TEST_P(HttpBadInputTest, InvalidUtf8IsRefused) {
   std::string body = R"({"email": "eva@example.se", "display_name": "Ev)" + std::string("\xff\xfe") +
                      R"(", "password": "Kanelbulle-med-kaffe"})";
   json problem = ExpectProblem(PostPerson(body), 400, "/api/v1/persons");
@@ -98,7 +98,7 @@ TEST_P(BadInputTest, InvalidUtf8IsRefused) {
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, OversizedBodyGets413) {
+TEST_P(HttpBadInputTest, OversizedBodyGets413) {
   json body = json::parse(ValidPerson());
   body["display_name"] = std::string(kTestBodyLimit + 1, 'a');
   json problem = ExpectProblem(PostPerson(body.dump()), 413, "/api/v1/persons");
@@ -106,7 +106,7 @@ TEST_P(BadInputTest, OversizedBodyGets413) {
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, TooLongFieldNamesItsLimit) {
+TEST_P(HttpBadInputTest, TooLongFieldNamesItsLimit) {
   json body = json::parse(ValidPerson());
   body["display_name"] = std::string(5000, 'a');
   json problem = ExpectProblem(PostPerson(body.dump()), 400, "/api/v1/persons");
@@ -114,7 +114,7 @@ TEST_P(BadInputTest, TooLongFieldNamesItsLimit) {
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, DuplicateEmailIsAConflictOnTheEmailField) {
+TEST_P(HttpBadInputTest, DuplicateEmailIsAConflictOnTheEmailField) {
   ASSERT_EQ(PostPerson(ValidPerson()).status, 201);
   const std::int64_t persons = CountRows("accounts_persons");
   const std::int64_t identities = CountRows("accounts_identities");
@@ -128,7 +128,7 @@ TEST_P(BadInputTest, DuplicateEmailIsAConflictOnTheEmailField) {
   EXPECT_EQ(CountRows("accounts_identities"), identities);
 }
 
-TEST_P(BadInputTest, WeakPasswordIsAValidationProblem) {
+TEST_P(HttpBadInputTest, WeakPasswordIsAValidationProblem) {
   json body = json::parse(ValidPerson());
   body["password"] = "abc";
   json problem = ExpectProblem(PostPerson(body.dump()), 400, "/api/v1/persons");
@@ -136,7 +136,7 @@ TEST_P(BadInputTest, WeakPasswordIsAValidationProblem) {
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
 
-TEST_P(BadInputTest, ProblemTextFollowsTheLanguage) {
+TEST_P(HttpBadInputTest, ProblemTextFollowsTheLanguage) {
   TestClient client = NewClient();
   http::Response r = client.Send({.method = http::Method::kPost,
                                   .target = "/api/v1/persons?lang=en",
@@ -149,7 +149,7 @@ TEST_P(BadInputTest, ProblemTextFollowsTheLanguage) {
   }
 }
 
-TEST_P(BadInputTest, OutOfRangeIdIsNotFoundNotAServerError) {
+TEST_P(HttpBadInputTest, OutOfRangeIdIsNotFoundNotAServerError) {
   TestClient client = NewClient();
   for (const char* target : {"/api/v1/organisations/999999999999999999",
                              "/api/v1/organisations/99999999999999999999"}) {
@@ -158,7 +158,7 @@ TEST_P(BadInputTest, OutOfRangeIdIsNotFoundNotAServerError) {
   }
 }
 
-TEST_P(BadInputTest, OrganisationValidationWritesNothing) {
+TEST_P(HttpBadInputTest, OrganisationValidationWritesNothing) {
   TestClient admin = PlatformAdmin();
   const std::int64_t before = CountRows("accounts_organisations");
   const std::int64_t audit_before = CountRows("audit_entries");
@@ -170,7 +170,7 @@ TEST_P(BadInputTest, OrganisationValidationWritesNothing) {
   EXPECT_EQ(CountRows("audit_entries"), audit_before);
 }
 
-NYTTIG_INSTANTIATE_ENGINES(BadInputTest);
+NYTTIG_INSTANTIATE_ENGINES(HttpBadInputTest);
 
 }  // namespace
 }  // namespace nyttig::app::testing

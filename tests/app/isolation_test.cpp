@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-class IsolationTest : public AppHttpTest {
+class HttpIsolationTest : public AppHttpTest {
  protected:
   void SetUp() override {
     AppHttpTest::SetUp();
@@ -43,7 +43,7 @@ class IsolationTest : public AppHttpTest {
   std::string token_b_;
 };
 
-TEST_P(IsolationTest, AdminOfACannotReadB) {
+TEST_P(HttpIsolationTest, AdminOfACannotReadB) {
   TestClient admin_a = LoggedInExisting("admin@ale.se");
   ASSERT_EQ(admin_a.Get(A("/members")).status, 200);
   for (const std::string& target :
@@ -56,7 +56,7 @@ TEST_P(IsolationTest, AdminOfACannotReadB) {
   }
 }
 
-TEST_P(IsolationTest, AdminOfACannotChangeB) {
+TEST_P(HttpIsolationTest, AdminOfACannotChangeB) {
   TestClient admin_a = LoggedInExisting("admin@ale.se");
   const std::int64_t audit_before = CountRows("audit_entries");
   const std::int64_t tokens_before = CountRows("accounts_api_tokens");
@@ -85,7 +85,7 @@ TEST_P(IsolationTest, AdminOfACannotChangeB) {
   EXPECT_EQ(script.Get(B("/members")).status, 200);
 }
 
-TEST_P(IsolationTest, ServiceTokenOfBSeesOnlyB) {
+TEST_P(HttpIsolationTest, ServiceTokenOfBSeesOnlyB) {
   TestClient script = NewClient();
   script.UseBearer(token_b_);
   http::Response own = script.Get(B("/members"));
@@ -96,7 +96,7 @@ TEST_P(IsolationTest, ServiceTokenOfBSeesOnlyB) {
   EXPECT_EQ(script.Get(B("/audit-entries")).status, 403);  // read scope, audit needs admin
 }
 
-TEST_P(IsolationTest, EachAdminReadsOnlyTheirOwnAuditChain) {
+TEST_P(HttpIsolationTest, EachAdminReadsOnlyTheirOwnAuditChain) {
   TestClient admin_b = LoggedInExisting("admin@boras.se");
   http::Response r = admin_b.Get(B("/audit-entries?limit=100"));
   ASSERT_EQ(r.status, 200) << r.body;
@@ -115,7 +115,7 @@ TEST_P(IsolationTest, EachAdminReadsOnlyTheirOwnAuditChain) {
   }
 }
 
-TEST_P(IsolationTest, MemberOfBCannotListAsMembers) {
+TEST_P(HttpIsolationTest, MemberOfBCannotListAsMembers) {
   TestClient citizen = LoggedInExisting("sara@example.org");
   EXPECT_EQ(citizen.Get(A("/members")).status, 403);
   EXPECT_EQ(citizen.Get(B("/members")).status, 403);  // asked to join, not yet a member
@@ -124,7 +124,7 @@ TEST_P(IsolationTest, MemberOfBCannotListAsMembers) {
   EXPECT_EQ(anonymous.Get(B("")).status, 200);  // the organisation itself is public
 }
 
-NYTTIG_INSTANTIATE_ENGINES(IsolationTest);
+NYTTIG_INSTANTIATE_ENGINES(HttpIsolationTest);
 
 }  // namespace
 }  // namespace nyttig::app::testing

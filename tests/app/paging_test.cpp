@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-class PagingTest : public AppHttpTest {
+class HttpPagingTest : public AppHttpTest {
  protected:
   // Creates `count` organisations directly through the service (fast).
   void CreateOrganisations(int count) {
@@ -33,7 +33,7 @@ class PagingTest : public AppHttpTest {
   }
 };
 
-TEST_P(PagingTest, DefaultLimitIsTwenty) {
+TEST_P(HttpPagingTest, DefaultLimitIsTwenty) {
   CreateOrganisations(25);
   TestClient client = NewClient();
   http::Response r = client.Get("/api/v1/organisations");
@@ -46,7 +46,7 @@ TEST_P(PagingTest, DefaultLimitIsTwenty) {
   EXPECT_EQ(page["total"], 25);
 }
 
-TEST_P(PagingTest, SecondPageHoldsTheRest) {
+TEST_P(HttpPagingTest, SecondPageHoldsTheRest) {
   CreateOrganisations(25);
   TestClient client = NewClient();
   json first = BodyJson(client.Get("/api/v1/organisations?limit=20&page=1"));
@@ -59,7 +59,7 @@ TEST_P(PagingTest, SecondPageHoldsTheRest) {
   EXPECT_EQ(ids.size(), 25u);  // no organisation on both pages
 }
 
-TEST_P(PagingTest, PageBeyondTheEndIsEmptyNotAnError) {
+TEST_P(HttpPagingTest, PageBeyondTheEndIsEmptyNotAnError) {
   CreateOrganisations(3);
   TestClient client = NewClient();
   http::Response r = client.Get("/api/v1/organisations?page=7");
@@ -69,7 +69,7 @@ TEST_P(PagingTest, PageBeyondTheEndIsEmptyNotAnError) {
   EXPECT_EQ(page["total"], 3);
 }
 
-TEST_P(PagingTest, LimitIsCappedAtOneHundred) {
+TEST_P(HttpPagingTest, LimitIsCappedAtOneHundred) {
   CreateOrganisations(101);
   TestClient client = NewClient();
   json page = BodyJson(client.Get("/api/v1/organisations?limit=500"));
@@ -78,7 +78,7 @@ TEST_P(PagingTest, LimitIsCappedAtOneHundred) {
   EXPECT_EQ(page["total"], 101);
 }
 
-TEST_P(PagingTest, BadPagingParametersAre400WithTheParameterNamed) {
+TEST_P(HttpPagingTest, BadPagingParametersAre400WithTheParameterNamed) {
   TestClient client = NewClient();
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"page=0", "page"},   {"limit=0", "limit"},   {"limit=abc", "limit"},
@@ -94,7 +94,7 @@ TEST_P(PagingTest, BadPagingParametersAre400WithTheParameterNamed) {
   }
 }
 
-TEST_P(PagingTest, TimestampsAreRfc3339InUtc) {
+TEST_P(HttpPagingTest, TimestampsAreRfc3339InUtc) {
   CreateOrganisations(1);
   TestClient client = NewClient();
   json page = BodyJson(client.Get("/api/v1/organisations"));
@@ -102,10 +102,10 @@ TEST_P(PagingTest, TimestampsAreRfc3339InUtc) {
   const std::string created = page["items"][0].value("created_at", "");
   EXPECT_TRUE(std::regex_match(created, std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)")))
       << created;
-  EXPECT_EQ(created, "2026-11-18T09:46:40Z");  // the fixture's clock
+  EXPECT_EQ(created, "2026-11-18T11:06:40Z");  // the fixture clock, 1795000000
 }
 
-TEST_P(PagingTest, OrganisationSearchFiltersByNameAndKind) {
+TEST_P(HttpPagingTest, OrganisationSearchFiltersByNameAndKind) {
   CreateOrganisations(12);
   TestClient client = NewClient();
   json found = BodyJson(client.Get("/api/v1/organisations?q=Kommun%201011"));
@@ -117,7 +117,7 @@ TEST_P(PagingTest, OrganisationSearchFiltersByNameAndKind) {
   EXPECT_EQ(BodyJson(bad)["invalid_parameters"][0]["name"], "kind");
 }
 
-TEST_P(PagingTest, MemberListIsPaged) {
+TEST_P(HttpPagingTest, MemberListIsPaged) {
   std::int64_t org = CreateOrganisation("Exempelby kommun", "karin@exempelby.se");
   TestClient admin = LoggedInExisting("karin@exempelby.se");
   http::Response r = admin.Get("/api/v1/organisations/" + std::to_string(org) + "/members?limit=1");
@@ -130,7 +130,7 @@ TEST_P(PagingTest, MemberListIsPaged) {
   EXPECT_EQ(admin.Get("/api/v1/organisations/" + std::to_string(org) + "/members?page=0").status, 400);
 }
 
-NYTTIG_INSTANTIATE_ENGINES(PagingTest);
+NYTTIG_INSTANTIATE_ENGINES(HttpPagingTest);
 
 }  // namespace
 }  // namespace nyttig::app::testing

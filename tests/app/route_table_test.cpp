@@ -103,9 +103,9 @@ const std::vector<Row>& Table() {
   return rows;
 }
 
-class RouteTableTest : public AppHttpTest {};
+class HttpRouteTableTest : public AppHttpTest {};
 
-TEST_P(RouteTableTest, EachRequestGetsItsExpectedStatus) {
+TEST_P(HttpRouteTableTest, EachRequestGetsItsExpectedStatus) {
   const std::int64_t org = CreateOrganisation("Ale kommun", "admin@ale.se");
   Register("citizen@example.org");
   for (const Row& row : Table()) {
@@ -127,7 +127,7 @@ TEST_P(RouteTableTest, EachRequestGetsItsExpectedStatus) {
   }
 }
 
-TEST_P(RouteTableTest, UnknownApiPathIs404Problem) {
+TEST_P(HttpRouteTableTest, UnknownApiPathIs404Problem) {
   TestClient client = NewClient();
   http::Response r = client.Get("/api/v1/ideas-that-do-not-exist");
   EXPECT_EQ(r.status, 404);
@@ -137,14 +137,14 @@ TEST_P(RouteTableTest, UnknownApiPathIs404Problem) {
   EXPECT_EQ(problem["instance"], "/api/v1/ideas-that-do-not-exist");
 }
 
-TEST_P(RouteTableTest, UnknownPageIs404PageForBrowsers) {
+TEST_P(HttpRouteTableTest, UnknownPageIs404PageForBrowsers) {
   TestClient client = NewClient();
   http::Response r = client.Send({.target = "/no-such-page", .headers = {{"Accept", "text/html"}}});
   EXPECT_EQ(r.status, 404);
   EXPECT_THAT(std::string(r.headers.Get("Content-Type").value_or("")), ::testing::HasSubstr("text/html"));
 }
 
-TEST_P(RouteTableTest, WrongMethodIs405WithAllow) {
+TEST_P(HttpRouteTableTest, WrongMethodIs405WithAllow) {
   TestClient client = NewClient();
   http::Response r = client.Delete("/api/v1/organisations");
   EXPECT_EQ(r.status, 405);
@@ -159,12 +159,12 @@ TEST_P(RouteTableTest, WrongMethodIs405WithAllow) {
   EXPECT_EQ(put.headers.Get("Allow").value_or(""), "GET");
 }
 
-TEST_P(RouteTableTest, HeadIsAnsweredLikeGet) {
+TEST_P(HttpRouteTableTest, HeadIsAnsweredLikeGet) {
   TestClient client = NewClient();
   EXPECT_EQ(client.Send({.method = http::Method::kHead, .target = "/healthz"}).status, 200);
 }
 
-NYTTIG_INSTANTIATE_ENGINES(RouteTableTest);
+NYTTIG_INSTANTIATE_ENGINES(HttpRouteTableTest);
 
 }  // namespace
 }  // namespace nyttig::app::testing

@@ -73,7 +73,8 @@ class AppHttpTest : public nyttig::testing::EngineTest {
   // A client logged in as the platform admin (created on first use).
   TestClient PlatformAdmin() {
     if (!admin_created_) {
-      auto admin = app_->accounts().CreatePlatformAdmin({kAdminEmail, "Plattform", kPassword, "sv"});
+      auto admin =
+          app_->accounts().CreatePlatformAdmin({kAdminEmail, "Plattform", kPassword, "sv"});
       EXPECT_TRUE(admin.ok()) << admin.status().ToString();
       admin_created_ = true;
     }
@@ -89,9 +90,9 @@ class AppHttpTest : public nyttig::testing::EngineTest {
     EXPECT_EQ(created.status, 201) << created.body;
     std::int64_t id = BodyJson(created).value("id", std::int64_t{0});
     Register(admin_email);
-    http::Response granted = admin.PostJson(
-        "/api/v1/organisations/" + std::to_string(id) + "/members",
-        nlohmann::json{{"email", admin_email}, {"role", "admin"}}.dump());
+    http::Response granted =
+        admin.PostJson("/api/v1/organisations/" + std::to_string(id) + "/members",
+                       nlohmann::json{{"email", admin_email}, {"role", "admin"}}.dump());
     EXPECT_EQ(granted.status, 201) << granted.body;
     return id;
   }

@@ -16,12 +16,15 @@ class HttpBadInputTest : public AppHttpTest {
   http::Response PostPerson(const std::string& body,
                             const std::string& content_type = "application/json") {
     TestClient client = NewClient();
-    return client.Send({.method = http::Method::kPost, .target = "/api/v1/persons", .body = body,
+    return client.Send({.method = http::Method::kPost,
+                        .target = "/api/v1/persons",
+                        .body = body,
                         .content_type = content_type});
   }
 
   static std::string ValidPerson() {
-    return json{{"email", "eva@example.se"}, {"display_name", "Eva"}, {"password", kPassword}}.dump();
+    return json{{"email", "eva@example.se"}, {"display_name", "Eva"}, {"password", kPassword}}
+        .dump();
   }
 };
 
@@ -50,7 +53,8 @@ std::vector<std::string> InvalidNames(const json& problem) {
 }
 
 TEST_P(HttpBadInputTest, MalformedJsonIsRefusedAndNothingWritten) {
-  json problem = ExpectProblem(PostPerson(R"({"email": "eva@example.se",)"), 400, "/api/v1/persons");
+  json problem =
+      ExpectProblem(PostPerson(R"({"email": "eva@example.se",)"), 400, "/api/v1/persons");
   EXPECT_EQ(problem.value("type", ""), "/problems/invalid-request");
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
@@ -76,8 +80,8 @@ TEST_P(HttpBadInputTest, WrongTypesAreListedAsInvalidParameters) {
 }
 
 TEST_P(HttpBadInputTest, MissingFieldsAreListed) {
-  json problem = ExpectProblem(PostPerson(R"({"password": "Kanelbulle-med-kaffe"})"), 400,
-                               "/api/v1/persons");
+  json problem =
+      ExpectProblem(PostPerson(R"({"password": "Kanelbulle-med-kaffe"})"), 400, "/api/v1/persons");
   EXPECT_THAT(InvalidNames(problem), ::testing::UnorderedElementsAre("email", "display_name"));
   EXPECT_EQ(CountRows("accounts_persons"), 0);
 }
@@ -91,8 +95,8 @@ TEST_P(HttpBadInputTest, UnknownFieldsAreListed) {
 }
 
 TEST_P(HttpBadInputTest, InvalidUtf8IsRefused) {
-  std::string body = R"({"email": "eva@example.se", "display_name": "Ev)" + std::string("\xff\xfe") +
-                     R"(", "password": "Kanelbulle-med-kaffe"})";
+  std::string body = R"({"email": "eva@example.se", "display_name": "Ev)" +
+                     std::string("\xff\xfe") + R"(", "password": "Kanelbulle-med-kaffe"})";
   json problem = ExpectProblem(PostPerson(body), 400, "/api/v1/persons");
   EXPECT_NE(problem.value("detail", "").find("UTF-8"), std::string::npos) << problem;
   EXPECT_EQ(CountRows("accounts_persons"), 0);
@@ -151,8 +155,8 @@ TEST_P(HttpBadInputTest, ProblemTextFollowsTheLanguage) {
 
 TEST_P(HttpBadInputTest, OutOfRangeIdIsNotFoundNotAServerError) {
   TestClient client = NewClient();
-  for (const char* target : {"/api/v1/organisations/999999999999999999",
-                             "/api/v1/organisations/99999999999999999999"}) {
+  for (const char* target :
+       {"/api/v1/organisations/999999999999999999", "/api/v1/organisations/99999999999999999999"}) {
     http::Response r = client.Get(target);
     EXPECT_EQ(r.status, 404) << target << " " << r.body;
   }

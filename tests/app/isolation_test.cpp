@@ -19,7 +19,8 @@ class HttpIsolationTest : public AppHttpTest {
     org_a_ = CreateOrganisation("Ale kommun", "admin@ale.se");
     org_b_ = CreateOrganisation("Borås stad", "admin@boras.se");
     TestClient admin_b = LoggedInExisting("admin@boras.se");
-    json token = BodyJson(admin_b.PostJson(B("/tokens"), R"({"name": "Diarium", "scopes": ["read"]})"));
+    json token =
+        BodyJson(admin_b.PostJson(B("/tokens"), R"({"name": "Diarium", "scopes": ["read"]})"));
     token_b_id_ = token.value("id", std::int64_t{0});
     token_b_ = token.value("token", "");
     ASSERT_FALSE(token_b_.empty());
@@ -71,8 +72,9 @@ TEST_P(HttpIsolationTest, AdminOfACannotChangeB) {
   EXPECT_EQ(admin_a.Delete("/api/v1/tokens/" + std::to_string(token_b_id_)).status, 404);
   http::Response revoke = admin_a.Delete("/api/v1/memberships/" + std::to_string(membership_b_id_));
   EXPECT_THAT(revoke.status, ::testing::AnyOf(403, 404));
-  http::Response decide = admin_a.PostJson(
-      "/api/v1/membership-requests/" + std::to_string(request_b_id_) + "/decision", R"({"approve": true})");
+  http::Response decide =
+      admin_a.PostJson("/api/v1/membership-requests/" + std::to_string(request_b_id_) + "/decision",
+                       R"({"approve": true})");
   EXPECT_THAT(decide.status, ::testing::AnyOf(403, 404));
 
   EXPECT_EQ(CountRows("audit_entries"), audit_before);

@@ -18,7 +18,7 @@ using nlohmann::json;
 std::string OpenApiPath(const std::string& pattern) {
   std::string out;
   for (size_t at = 0; at < pattern.size(); ++at) {
-    if (pattern[at] == ':' ) {
+    if (pattern[at] == ':') {
       at = pattern.find('}', at) - 1;
       continue;
     }

@@ -81,8 +81,8 @@ TEST_P(HttpPagingTest, LimitIsCappedAtOneHundred) {
 TEST_P(HttpPagingTest, BadPagingParametersAre400WithTheParameterNamed) {
   TestClient client = NewClient();
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"page=0", "page"},   {"limit=0", "limit"},   {"limit=abc", "limit"},
-      {"page=-1", "page"},  {"limit=2.5", "limit"}, {"page=99999999999", "page"},
+      {"page=0", "page"},  {"limit=0", "limit"},   {"limit=abc", "limit"},
+      {"page=-1", "page"}, {"limit=2.5", "limit"}, {"page=99999999999", "page"},
       {"limit=", "limit"},
   };
   for (const auto& [query, name] : cases) {
@@ -127,7 +127,8 @@ TEST_P(HttpPagingTest, MemberListIsPaged) {
   EXPECT_EQ(page["total"], 1);
   ASSERT_EQ(page["items"].size(), 1u);
   EXPECT_EQ(page["items"][0]["role"], "admin");
-  EXPECT_EQ(admin.Get("/api/v1/organisations/" + std::to_string(org) + "/members?page=0").status, 400);
+  EXPECT_EQ(admin.Get("/api/v1/organisations/" + std::to_string(org) + "/members?page=0").status,
+            400);
 }
 
 NYTTIG_INSTANTIATE_ENGINES(HttpPagingTest);

@@ -23,9 +23,12 @@ struct Row {
 
 std::string WhoName(Who who) {
   switch (who) {
-    case Who::kAnonymous: return "anonymous";
-    case Who::kCitizen: return "citizen";
-    case Who::kOrgAdmin: return "org admin";
+    case Who::kAnonymous:
+      return "anonymous";
+    case Who::kCitizen:
+      return "citizen";
+    case Who::kOrgAdmin:
+      return "org admin";
   }
   return "?";
 }
@@ -54,7 +57,8 @@ const std::vector<Row>& Table() {
       {Who::kAnonymous, M::kGet, "/api/v1/tokens", "", 403},
       {Who::kAnonymous, M::kGet, "/api/v1/organisations/{org}/members", "", 403},
       {Who::kAnonymous, M::kPost, "/api/v1/organisations/{org}/membership-requests", "{}", 401},
-      {Who::kAnonymous, M::kPost, "/api/v1/organisations", R"({"name": "X", "kind": "region"})", 403},
+      {Who::kAnonymous, M::kPost, "/api/v1/organisations", R"({"name": "X", "kind": "region"})",
+       403},
       // A person without memberships.
       {Who::kCitizen, M::kGet, "/api/v1/me", "", 200},
       {Who::kCitizen, M::kGet, "/api/v1/tokens", "", 200},
@@ -78,7 +82,8 @@ const std::vector<Row>& Table() {
       {Who::kOrgAdmin, M::kPatch, "/api/v1/organisations/{org}", R"({"description": "Ny"})", 200},
       {Who::kOrgAdmin, M::kPatch, "/api/v1/organisations/{org}", R"({"kind": "region"})", 400},
       {Who::kOrgAdmin, M::kPost, "/api/v1/organisations/{org}/units", R"({"name": "IT"})", 201},
-      {Who::kOrgAdmin, M::kPost, "/api/v1/organisations/{org}/units", R"({"name": "IT", "parent_id": 424242})", 404},
+      {Who::kOrgAdmin, M::kPost, "/api/v1/organisations/{org}/units",
+       R"({"name": "IT", "parent_id": 424242})", 404},
       {Who::kOrgAdmin, M::kPost, "/api/v1/organisations/{org}/units", R"({"name": ""})", 400},
       {Who::kOrgAdmin, M::kPost, "/api/v1/organisations/{org}/members",
        R"({"email": "nobody@example.se", "role": "employee"})", 404},
@@ -91,8 +96,10 @@ const std::vector<Row>& Table() {
       {Who::kOrgAdmin, M::kPost, "/api/v1/organisations/{org}/tokens",
        R"({"name": "Diarium", "scopes": ["read"], "expires_in_days": 9999})", 400},
       {Who::kOrgAdmin, M::kPost, "/api/v1/organisations/{org}/membership-requests", "{}", 409},
-      {Who::kOrgAdmin, M::kPost, "/api/v1/membership-requests/424242/decision", R"({"approve": true})", 404},
-      {Who::kOrgAdmin, M::kPost, "/api/v1/password-resets", R"({"email": "nobody@example.se"})", 202},
+      {Who::kOrgAdmin, M::kPost, "/api/v1/membership-requests/424242/decision",
+       R"({"approve": true})", 404},
+      {Who::kOrgAdmin, M::kPost, "/api/v1/password-resets", R"({"email": "nobody@example.se"})",
+       202},
       {Who::kOrgAdmin, M::kPost, "/api/v1/password-resets/confirm",
        R"({"token": "nope", "password": "Kanelbulle-med-kaffe"})", 400},
       {Who::kOrgAdmin, M::kGet, "/o/ale-kommun/members", "", 200},
@@ -119,8 +126,8 @@ TEST_P(HttpRouteTableTest, EachRequestGetsItsExpectedStatus) {
     Call call{.method = row.method, .target = target, .body = row.body};
     if (!row.body.empty()) call.content_type = "application/json";
     http::Response r = client.Send(call);
-    EXPECT_EQ(r.status, row.expected)
-        << WhoName(row.who) << " " << http::MethodName(row.method) << " " << target << " → " << r.body;
+    EXPECT_EQ(r.status, row.expected) << WhoName(row.who) << " " << http::MethodName(row.method)
+                                      << " " << target << " → " << r.body;
     if (r.status >= 400 && target.starts_with("/api/")) {
       EXPECT_EQ(r.headers.Get("Content-Type").value_or(""), "application/problem+json") << target;
     }
@@ -141,7 +148,8 @@ TEST_P(HttpRouteTableTest, UnknownPageIs404PageForBrowsers) {
   TestClient client = NewClient();
   http::Response r = client.Send({.target = "/no-such-page", .headers = {{"Accept", "text/html"}}});
   EXPECT_EQ(r.status, 404);
-  EXPECT_THAT(std::string(r.headers.Get("Content-Type").value_or("")), ::testing::HasSubstr("text/html"));
+  EXPECT_THAT(std::string(r.headers.Get("Content-Type").value_or("")),
+              ::testing::HasSubstr("text/html"));
 }
 
 TEST_P(HttpRouteTableTest, WrongMethodIs405WithAllow) {

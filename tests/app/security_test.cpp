@@ -18,8 +18,9 @@ class HttpSecurityTest : public AppHttpTest {
   // A personal token for a freshly registered person, created through the API.
   std::string PersonalToken(const std::string& email, const json& scopes, int days = 30) {
     TestClient owner = LoggedIn(email);
-    http::Response r = owner.PostJson(
-        "/api/v1/tokens", json{{"name", "BI"}, {"scopes", scopes}, {"expires_in_days", days}}.dump());
+    http::Response r =
+        owner.PostJson("/api/v1/tokens",
+                       json{{"name", "BI"}, {"scopes", scopes}, {"expires_in_days", days}}.dump());
     EXPECT_EQ(r.status, 201) << r.body;
     return BodyJson(r).value("token", "");
   }
@@ -63,8 +64,9 @@ TEST_P(HttpSecurityTest, FormPostWithoutCsrfTokenIsRefused) {
   TestClient browser = NewClient();
   ASSERT_EQ(browser.Get("/login").status, 200);
   ASSERT_FALSE(browser.csrf_token().empty());
-  http::Response r = browser.PostForm("/login", {{"email", "eva@example.se"}, {"password", kPassword}},
-                                      /*send_csrf=*/false);
+  http::Response r =
+      browser.PostForm("/login", {{"email", "eva@example.se"}, {"password", kPassword}},
+                       /*send_csrf=*/false);
   EXPECT_EQ(r.status, 403);
   EXPECT_FALSE(browser.Cookie("nyttig_session"));
   EXPECT_EQ(CountRows("accounts_sessions"), 0);
@@ -77,7 +79,8 @@ TEST_P(HttpSecurityTest, FormPostWithAnotherClientsTokenIsRefused) {
   TestClient victim = NewClient();
   victim.Get("/login");
   victim.set_csrf_token(attacker.csrf_token());
-  http::Response r = victim.PostForm("/login", {{"email", "eva@example.se"}, {"password", kPassword}});
+  http::Response r =
+      victim.PostForm("/login", {{"email", "eva@example.se"}, {"password", kPassword}});
   EXPECT_EQ(r.status, 403);
 }
 
@@ -85,8 +88,8 @@ TEST_P(HttpSecurityTest, FormLogInWithTokenSetsAHardenedSessionCookie) {
   Register("eva@example.se");
   TestClient browser = NewClient();
   browser.Get("/login");
-  http::Response r = browser.PostForm("/login", {{"email", "eva@example.se"}, {"password", kPassword},
-                                                 {"next", "/profile"}});
+  http::Response r = browser.PostForm(
+      "/login", {{"email", "eva@example.se"}, {"password", kPassword}, {"next", "/profile"}});
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_EQ(r.headers.Get("Location").value_or(""), "/profile");
   const std::string cookie = browser.SetCookieHeader("nyttig_session");
@@ -98,7 +101,8 @@ TEST_P(HttpSecurityTest, FormLogInWithTokenSetsAHardenedSessionCookie) {
   // The profile page works with the cookie, and its forms carry the session's token.
   http::Response profile = browser.Get("/profile");
   EXPECT_EQ(profile.status, 200);
-  http::Response saved = browser.PostForm("/profile", {{"display_name", "Eva E"}, {"locale", "sv"}});
+  http::Response saved =
+      browser.PostForm("/profile", {{"display_name", "Eva E"}, {"locale", "sv"}});
   EXPECT_EQ(saved.status, 303) << saved.body;
 }
 
@@ -137,8 +141,10 @@ TEST_P(HttpSecurityTest, CookieApiCallNeedsTheCsrfHeader) {
   EXPECT_EQ(BodyJson(refused).value("type", ""), "/problems/forbidden");
   EXPECT_EQ(CountRows("accounts_api_tokens"), 0);
 
-  http::Response wrong = client.Send({.method = http::Method::kPost, .target = "/api/v1/tokens",
-                                      .body = body, .content_type = "application/json",
+  http::Response wrong = client.Send({.method = http::Method::kPost,
+                                      .target = "/api/v1/tokens",
+                                      .body = body,
+                                      .content_type = "application/json",
                                       .headers = {{"X-CSRF-Token", "not-the-token"}}});
   EXPECT_EQ(wrong.status, 403);
   EXPECT_EQ(CountRows("accounts_api_tokens"), 0);
@@ -161,8 +167,8 @@ TEST_P(HttpSecurityTest, LogOutEndsTheSession) {
   ASSERT_EQ(client.Delete("/api/v1/sessions/current").status, 204);
   EXPECT_THAT(client.SetCookieHeader("nyttig_session"), HasSubstr("Max-Age=0"));
   TestClient replay = NewClient();
-  http::Response r = replay.Send({.target = "/api/v1/me",
-                                  .headers = {{"Cookie", "nyttig_session=" + old_cookie}}});
+  http::Response r = replay.Send(
+      {.target = "/api/v1/me", .headers = {{"Cookie", "nyttig_session=" + old_cookie}}});
   EXPECT_EQ(r.status, 401);
 }
 
@@ -171,9 +177,10 @@ TEST_P(HttpSecurityTest, BearerCallNeedsNoCsrfToken) {
   std::string token = PersonalToken("eva@example.se", {"read", "write"});
   TestClient script = NewClient();
   script.UseBearer(token);
-  http::Response r = script.PostJson(
-      "/api/v1/organisations/" + std::to_string(org) + "/membership-requests", R"({"message": "Hej"})",
-      /*send_csrf=*/false);
+  http::Response r =
+      script.PostJson("/api/v1/organisations/" + std::to_string(org) + "/membership-requests",
+                      R"({"message": "Hej"})",
+                      /*send_csrf=*/false);
   EXPECT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(CountRows("accounts_membership_requests"), 1);
 }
@@ -194,7 +201,8 @@ TEST_P(HttpSecurityTest, ReadOnlyTokenCannotChangeAnything) {
 TEST_P(HttpSecurityTest, AdminTokenWithReadScopeCannotEditTheOrganisation) {
   std::int64_t org = CreateOrganisation("Exempelby kommun", "karin@exempelby.se");
   TestClient karin = LoggedInExisting("karin@exempelby.se");
-  json created = BodyJson(karin.PostJson("/api/v1/tokens", R"({"name": "BI", "scopes": ["read"]})"));
+  json created =
+      BodyJson(karin.PostJson("/api/v1/tokens", R"({"name": "BI", "scopes": ["read"]})"));
   TestClient script = NewClient();
   script.UseBearer(created.value("token", ""));
   const std::string target = "/api/v1/organisations/" + std::to_string(org);
@@ -213,7 +221,8 @@ TEST_P(HttpSecurityTest, TokensCannotMintTokens) {
 
 TEST_P(HttpSecurityTest, RevokedTokenIs401) {
   TestClient owner = LoggedIn("eva@example.se");
-  json created = BodyJson(owner.PostJson("/api/v1/tokens", R"({"name": "BI", "scopes": ["read"]})"));
+  json created =
+      BodyJson(owner.PostJson("/api/v1/tokens", R"({"name": "BI", "scopes": ["read"]})"));
   TestClient script = NewClient();
   script.UseBearer(created.value("token", ""));
   ASSERT_EQ(script.Get("/api/v1/me").status, 200);
@@ -250,16 +259,19 @@ TEST_P(HttpSecurityTest, TheTokenIsShownOnceAndStoredHashed) {
 
 TEST_P(HttpSecurityTest, MalformedAuthorizationIs401) {
   TestClient client = NewClient();
-  EXPECT_EQ(client.Send({.target = "/api/v1/me", .headers = {{"Authorization", "Basic eDp5"}}}).status,
-            401);
-  EXPECT_EQ(client.Send({.target = "/api/v1/me", .headers = {{"Authorization", "Bearer nyt_nope"}}}).status,
+  EXPECT_EQ(
+      client.Send({.target = "/api/v1/me", .headers = {{"Authorization", "Basic eDp5"}}}).status,
+      401);
+  EXPECT_EQ(client.Send({.target = "/api/v1/me", .headers = {{"Authorization", "Bearer nyt_nope"}}})
+                .status,
             401);
 }
 
 TEST_P(HttpSecurityTest, LogInThrottlingAnswers429WithRetryAfter) {
   Register("eva@example.se");
   TestClient client = NewClient();
-  const std::string wrong = json{{"email", "eva@example.se"}, {"password", "fel-lösenord-1"}}.dump();
+  const std::string wrong =
+      json{{"email", "eva@example.se"}, {"password", "fel-lösenord-1"}}.dump();
   for (int attempt = 0; attempt < 5; ++attempt) {
     EXPECT_EQ(client.PostJson("/api/v1/sessions", wrong).status, 401) << attempt;
   }
@@ -284,7 +296,8 @@ TEST_P(HttpSecurityTest, ThrottledLogInPageSays429WithRetryAfter) {
   for (int attempt = 0; attempt < 5; ++attempt) {
     browser.PostForm("/login", {{"email", "eva@example.se"}, {"password", "fel-lösenord-1"}});
   }
-  http::Response r = browser.PostForm("/login", {{"email", "eva@example.se"}, {"password", kPassword}});
+  http::Response r =
+      browser.PostForm("/login", {{"email", "eva@example.se"}, {"password", kPassword}});
   EXPECT_EQ(r.status, 429);
   EXPECT_TRUE(r.headers.Get("Retry-After").has_value());
   EXPECT_THAT(std::string(r.headers.Get("Content-Type").value_or("")), HasSubstr("text/html"));
@@ -306,7 +319,8 @@ TEST_P(HttpSecurityTest, LanguageSwitchSetsACookieAndChangesThePage) {
 
 TEST_P(HttpSecurityTest, AcceptLanguageChoosesEnglishWithoutACookie) {
   TestClient browser = NewClient();
-  http::Response r = browser.Send({.target = "/", .headers = {{"Accept-Language", "en-GB,en;q=0.8"}}});
+  http::Response r =
+      browser.Send({.target = "/", .headers = {{"Accept-Language", "en-GB,en;q=0.8"}}});
   EXPECT_THAT(r.body, HasSubstr("<html lang=\"en\""));
   // An unknown language is ignored, not remembered.
   http::Response unknown = browser.Get("/?lang=xx");

@@ -30,7 +30,8 @@ TEST_P(HttpSystemTest, MetricsCountRequestsInPrometheusFormat) {
   client.Get("/api/v1/organisations/12345");
   http::Response r = client.Get("/metrics");
   ASSERT_EQ(r.status, 200);
-  EXPECT_THAT(std::string(r.headers.Get("Content-Type").value_or("")), HasSubstr("text/plain; version=0.0.4"));
+  EXPECT_THAT(std::string(r.headers.Get("Content-Type").value_or("")),
+              HasSubstr("text/plain; version=0.0.4"));
   EXPECT_THAT(r.body, HasSubstr("# TYPE "));
   // A counter series for /healthz with the value 2 (this request is counted after rendering).
   std::regex healthz(R"re(\n(\w+_total)\{[^}]*route="/healthz"[^}]*\} 2\n)re");
@@ -45,7 +46,8 @@ TEST_P(HttpSystemTest, ApiInfoDescribesTheApi) {
   http::Response r = client.Get("/api/v1/api-info");
   ASSERT_EQ(r.status, 200);
   json info = BodyJson(r);
-  for (const char* field : {"api_name", "api_version", "api_released", "api_documentation", "api_status"}) {
+  for (const char* field :
+       {"api_name", "api_version", "api_released", "api_documentation", "api_status"}) {
     EXPECT_TRUE(info.contains(field) && info[field].is_string()) << field << " " << r.body;
   }
   EXPECT_EQ(info["api_documentation"], "/api/v1/openapi.json");
@@ -56,7 +58,8 @@ TEST_P(HttpSystemTest, DemoPeopleCanLogInThroughTheApi) {
   auto summary = LoadDemo(app());
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   TestClient karin = NewClient();
-  ASSERT_TRUE(karin.LogIn("karin.ek@exempelby.se", std::string(kDemoPassword))) << karin.last().body;
+  ASSERT_TRUE(karin.LogIn("karin.ek@exempelby.se", std::string(kDemoPassword)))
+      << karin.last().body;
   json me = BodyJson(karin.Get("/api/v1/me"));
   ASSERT_EQ(me["memberships"].size(), 1u) << me;
   EXPECT_EQ(me["memberships"][0]["role"], "admin");

@@ -73,12 +73,17 @@ http::Response TestClient::Get(const std::string& target) {
 
 http::Response TestClient::PostJson(const std::string& target, const std::string& body,
                                     bool send_csrf) {
-  return Send({.method = http::Method::kPost, .target = target, .body = body,
-               .content_type = "application/json", .send_csrf = send_csrf});
+  return Send({.method = http::Method::kPost,
+               .target = target,
+               .body = body,
+               .content_type = "application/json",
+               .send_csrf = send_csrf});
 }
 
 http::Response TestClient::PatchJson(const std::string& target, const std::string& body) {
-  return Send({.method = http::Method::kPatch, .target = target, .body = body,
+  return Send({.method = http::Method::kPatch,
+               .target = target,
+               .body = body,
                .content_type = "application/json"});
 }
 
@@ -90,14 +95,16 @@ http::Response TestClient::PostForm(const std::string& target,
                                     std::vector<std::pair<std::string, std::string>> fields,
                                     bool send_csrf) {
   if (send_csrf) fields.emplace_back("csrf_token", csrf_token_);
-  return Send({.method = http::Method::kPost, .target = target, .body = FormBody(fields),
+  return Send({.method = http::Method::kPost,
+               .target = target,
+               .body = FormBody(fields),
                .content_type = std::string(kFormType),
                .headers = {{"Accept", "text/html"}}});
 }
 
 bool TestClient::LogIn(const std::string& email, const std::string& password) {
-  http::Response r = PostJson("/api/v1/sessions",
-                              nlohmann::json{{"email", email}, {"password", password}}.dump());
+  http::Response r =
+      PostJson("/api/v1/sessions", nlohmann::json{{"email", email}, {"password", password}}.dump());
   if (r.status != 201) return false;
   csrf_token_ = BodyJson(r).value("csrf_token", "");
   return !csrf_token_.empty();

@@ -15,12 +15,11 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/app.h"
 #include "http/message.h"
@@ -34,7 +33,7 @@ struct Call {
   std::string body;
   std::string content_type;  // none when empty
   std::vector<std::pair<std::string, std::string>> headers;
-  bool send_csrf = true;     // add X-CSRF-Token when the client knows one
+  bool send_csrf = true;  // add X-CSRF-Token when the client knows one
 };
 
 class TestClient {
@@ -43,7 +42,8 @@ class TestClient {
 
   http::Response Send(const Call& call);
   http::Response Get(const std::string& target);
-  http::Response PostJson(const std::string& target, const std::string& body, bool send_csrf = true);
+  http::Response PostJson(const std::string& target, const std::string& body,
+                          bool send_csrf = true);
   http::Response PatchJson(const std::string& target, const std::string& body);
   http::Response Delete(const std::string& target, bool send_csrf = true);
   // An urlencoded form post; adds the csrf_token field when `send_csrf`.

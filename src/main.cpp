@@ -2,18 +2,17 @@
 // backup, restore, audit verify, and the data commands of the modules.
 // Exit codes: 0 success, 1 failure of the work, 2 usage error. Machine-
 // readable output goes to stdout as JSON; logs and progress go to stderr.
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "app/app.h"
 #include "app/demo.h"
@@ -140,12 +139,14 @@ int WithDatabase(const GlobalOptions& g, F body) {
 
 void AddModuleCommands(CLI::App& cli, int& exit_code) {
   auto* dialogue = cli.add_subcommand("dialogue", "Dialogues and opinion groups");
-  auto* cluster = dialogue->add_subcommand("cluster", "Opinion groups of a Polis export (JSON on stdout)");
+  auto* cluster =
+      dialogue->add_subcommand("cluster", "Opinion groups of a Polis export (JSON on stdout)");
   static dialogue::ClusterCommandArgs cluster_args;
   cluster->add_option("--comments", cluster_args.comments_csv, "comments.csv")->required();
   cluster->add_option("--votes", cluster_args.votes_csv, "votes.csv")->required();
   cluster->add_option("--assignments", cluster_args.assignments_csv, "write participant,group CSV");
-  cluster->callback([&] { exit_code = dialogue::RunClusterCommand(cluster_args, std::cout, std::cerr); });
+  cluster->callback(
+      [&] { exit_code = dialogue::RunClusterCommand(cluster_args, std::cout, std::cerr); });
   dialogue->require_subcommand(1);
 
   auto* search = cli.add_subcommand("search", "Swedish search");
@@ -153,16 +154,20 @@ void AddModuleCommands(CLI::App& cli, int& exit_code) {
   static search::SearchEvalArgs eval_args;
   eval->add_option("--swefaq", eval_args.swefaq_jsonl, "SweFAQ JSON lines")->required();
   eval->add_option("--analyzer", eval_args.analyzer, "plain, stem, stem+compounds, …");
-  eval->callback([&] { exit_code = search::RunSearchEvalCommand(eval_args, std::cout, std::cerr); });
+  eval->callback(
+      [&] { exit_code = search::RunSearchEvalCommand(eval_args, std::cout, std::cerr); });
   search->require_subcommand(1);
 
   auto* pilots = cli.add_subcommand("pilots", "Pilots and their evaluation");
   auto* analyze = pilots->add_subcommand("analyze", "Evaluate a measurements CSV (JSON on stdout)");
   static pilots::AnalyzeCommandArgs analyze_args;
-  analyze->add_option("--measurements", analyze_args.measurements_csv, "unit,group,phase,value CSV")->required();
-  analyze->add_option("--design", analyze_args.design, "two-groups | before-after | did")->required();
+  analyze->add_option("--measurements", analyze_args.measurements_csv, "unit,group,phase,value CSV")
+      ->required();
+  analyze->add_option("--design", analyze_args.design, "two-groups | before-after | did")
+      ->required();
   analyze->add_option("--measure", analyze_args.measure, "mean | proportion | rank")->required();
-  analyze->callback([&] { exit_code = pilots::RunAnalyzeCommand(analyze_args, std::cout, std::cerr); });
+  analyze->callback(
+      [&] { exit_code = pilots::RunAnalyzeCommand(analyze_args, std::cout, std::cerr); });
   pilots->require_subcommand(1);
 }
 
@@ -179,8 +184,10 @@ int Main(int argc, char** argv) {
   app_options.public_base_url = EnvOr("NYTTIG_PUBLIC_URL", "");
   auto* serve = cli.add_subcommand("serve", "Run the platform");
   serve->add_option("--listen", listen, "HOST:PORT (NYTTIG_LISTEN)");
-  serve->add_option("--public-url", app_options.public_base_url, "the address people use (NYTTIG_PUBLIC_URL)");
-  serve->add_flag("--development", app_options.development, "log outgoing mail (never in production)");
+  serve->add_option("--public-url", app_options.public_base_url,
+                    "the address people use (NYTTIG_PUBLIC_URL)");
+  serve->add_flag("--development", app_options.development,
+                  "log outgoing mail (never in production)");
   serve->add_flag("--trust-proxy", app_options.trust_proxy, "client address from X-Forwarded-For");
   serve->callback([&] {
     if (app_options.public_base_url.empty()) app_options.public_base_url = "http://" + listen;
@@ -193,7 +200,9 @@ int Main(int argc, char** argv) {
       return 0;
     });
   });
-  cli.add_subcommand("demo", "Load demo content (idempotent)")->callback([&] { exit_code = Demo(g); });
+  cli.add_subcommand("demo", "Load demo content (idempotent)")->callback([&] {
+    exit_code = Demo(g);
+  });
 
   std::string archive;
   auto* backup = cli.add_subcommand("backup", "Consistent copy of database and files into FILE");
@@ -207,14 +216,14 @@ int Main(int argc, char** argv) {
   restore->add_option("file", archive, "archive to read")->required();
   restore->callback([&] {
     // Restore must not open the database first: that would create it.
-    exit_code = backup::RunRestoreCommand(g.data_dir, DatabaseUrl(g), archive, std::cout, std::cerr);
+    exit_code =
+        backup::RunRestoreCommand(g.data_dir, DatabaseUrl(g), archive, std::cout, std::cerr);
   });
 
   auto* audit = cli.add_subcommand("audit", "The audit log");
   audit->add_subcommand("verify", "Check every audit chain")->callback([&] {
-    exit_code = WithDatabase(g, [](db::Database& db) {
-      return audit::RunAuditVerifyCommand(db, std::cout, std::cerr);
-    });
+    exit_code = WithDatabase(
+        g, [](db::Database& db) { return audit::RunAuditVerifyCommand(db, std::cout, std::cerr); });
   });
   audit->require_subcommand(1);
 

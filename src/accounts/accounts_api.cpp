@@ -3,9 +3,8 @@
 // and the audit log. Shapes follow CONTRACTS.md: snake_case members,
 // integer ids, RFC 3339 UTC times, {"items","page","limit","total"} lists,
 // problem+json errors.
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "accounts/permissions.h"
 #include "accounts/routes.h"
@@ -22,27 +21,40 @@ using nlohmann::json;
 constexpr int kSessionCookieSeconds = 60 * 86400;
 
 json PersonJson(const Person& p) {
-  return {{"id", p.id}, {"display_name", p.display_name}, {"email", p.email},
-          {"locale", p.locale}, {"platform_admin", p.platform_admin},
+  return {{"id", p.id},
+          {"display_name", p.display_name},
+          {"email", p.email},
+          {"locale", p.locale},
+          {"platform_admin", p.platform_admin},
           {"created_at", FormatRfc3339(p.created_at)}};
 }
 
 json OrganisationJson(const Organisation& o) {
-  return {{"id", o.id}, {"name", o.name}, {"slug", o.slug}, {"kind", OrganisationKindName(o.kind)},
+  return {{"id", o.id},
+          {"name", o.name},
+          {"slug", o.slug},
+          {"kind", OrganisationKindName(o.kind)},
           {"official_code", o.official_code.empty() ? json() : json(o.official_code)},
           {"county_code", o.county_code.empty() ? json() : json(o.county_code)},
-          {"description", o.description}, {"website", o.website},
-          {"url", "/o/" + o.slug + "/"}, {"created_at", FormatRfc3339(o.created_at)}};
+          {"description", o.description},
+          {"website", o.website},
+          {"url", "/o/" + o.slug + "/"},
+          {"created_at", FormatRfc3339(o.created_at)}};
 }
 
 json UnitJson(const Unit& u) {
-  return {{"id", u.id}, {"organisation_id", u.organisation_id},
-          {"parent_id", u.parent_id ? json(*u.parent_id) : json()}, {"name", u.name}};
+  return {{"id", u.id},
+          {"organisation_id", u.organisation_id},
+          {"parent_id", u.parent_id ? json(*u.parent_id) : json()},
+          {"name", u.name}};
 }
 
 json MembershipJson(const Membership& m) {
-  return {{"id", m.id}, {"person_id", m.person_id}, {"display_name", m.person_name},
-          {"organisation_id", m.organisation_id}, {"role", RoleName(m.role)},
+  return {{"id", m.id},
+          {"person_id", m.person_id},
+          {"display_name", m.person_name},
+          {"organisation_id", m.organisation_id},
+          {"role", RoleName(m.role)},
           {"unit_id", m.unit_id ? json(*m.unit_id) : json()},
           {"created_at", FormatRfc3339(m.created_at)}};
 }
@@ -51,8 +63,12 @@ json RequestJson(const MembershipRequest& q) {
   const char* state = q.state == RequestState::kPending    ? "pending"
                       : q.state == RequestState::kApproved ? "approved"
                                                            : "rejected";
-  return {{"id", q.id}, {"person_id", q.person_id}, {"display_name", q.person_name},
-          {"organisation_id", q.organisation_id}, {"message", q.message}, {"state", state},
+  return {{"id", q.id},
+          {"person_id", q.person_id},
+          {"display_name", q.person_name},
+          {"organisation_id", q.organisation_id},
+          {"message", q.message},
+          {"state", state},
           {"created_at", FormatRfc3339(q.created_at)}};
 }
 
@@ -60,10 +76,14 @@ json TokenJson(const ApiTokenRow& t) {
   std::vector<std::string> scopes;
   std::istringstream in(t.scopes);
   for (std::string s; in >> s;) scopes.push_back(s);
-  return {{"id", t.id}, {"name", t.name}, {"prefix", t.token_prefix}, {"scopes", scopes},
+  return {{"id", t.id},
+          {"name", t.name},
+          {"prefix", t.token_prefix},
+          {"scopes", scopes},
           {"person_id", t.person_id ? json(*t.person_id) : json()},
           {"organisation_id", t.organisation_id ? json(*t.organisation_id) : json()},
-          {"created_at", FormatRfc3339(t.created_at)}, {"expires_at", FormatRfc3339(t.expires_at)},
+          {"created_at", FormatRfc3339(t.created_at)},
+          {"expires_at", FormatRfc3339(t.expires_at)},
           {"last_used_at", t.last_used_at ? json(FormatRfc3339(*t.last_used_at)) : json()},
           {"revoked_at", t.revoked_at ? json(FormatRfc3339(*t.revoked_at)) : json()}};
 }
@@ -130,7 +150,8 @@ void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& de
       std::string password = f.OptionalString("password", kMaxPasswordChars * 4).value_or("");
       RETURN_IF_ERROR(f.status());
       ASSIGN_OR_RETURN(LoginResult login, deps.accounts.Login(email, password, ctx.actor));
-      ctx.set_cookies.push_back(SessionCookie(login.session_token, kSessionCookieSeconds, deps.secure_cookies));
+      ctx.set_cookies.push_back(
+          SessionCookie(login.session_token, kSessionCookieSeconds, deps.secure_cookies));
       return web::Json(201, {{"person", PersonJson(login.person)},
                              {"csrf_token", KeyedHash(login.session_token, "csrf")}});
     });
@@ -159,21 +180,23 @@ void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& de
       return web::Json(202, {{"detail", ctx.T("accounts.forgot.sent")}});
     });
   });
-  router.Post("/api/v1/password-resets/confirm", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
-      http::JsonFields f(body, {"token", "password"});
-      std::string token = f.RequiredString("token", 200);
-      std::string password = f.OptionalString("password", kMaxPasswordChars * 4).value_or("");
-      RETURN_IF_ERROR(f.status());
-      RETURN_IF_ERROR(deps.accounts.ResetPassword(token, password, ctx.actor));
-      return http::Response::Text(204, "");
-    });
-  });
+  router.Post(
+      "/api/v1/password-resets/confirm", [deps](const http::Request& r, web::RequestContext& ctx) {
+        return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+          ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
+          http::JsonFields f(body, {"token", "password"});
+          std::string token = f.RequiredString("token", 200);
+          std::string password = f.OptionalString("password", kMaxPasswordChars * 4).value_or("");
+          RETURN_IF_ERROR(f.status());
+          RETURN_IF_ERROR(deps.accounts.ResetPassword(token, password, ctx.actor));
+          return http::Response::Text(204, "");
+        });
+      });
 }
 
 StatusOr<OrganisationInput> ReadOrganisationCreate(const json& body) {
-  http::JsonFields f(body, {"name", "kind", "official_code", "county_code", "description", "website"});
+  http::JsonFields f(body,
+                     {"name", "kind", "official_code", "county_code", "description", "website"});
   OrganisationInput in;
   in.name = f.RequiredString("name", kMaxOrganisationNameChars);
   in.kind = f.RequiredString("kind", 40);
@@ -192,7 +215,8 @@ StatusOr<OrganisationInput> ReadOrganisationUpdate(const json& body, const Organ
   http::JsonFields f(body, {"name", "description", "website"});
   OrganisationInput in;
   in.name = f.OptionalString("name", kMaxOrganisationNameChars).value_or(current.name);
-  in.description = f.OptionalString("description", kMaxDescriptionChars).value_or(current.description);
+  in.description =
+      f.OptionalString("description", kMaxDescriptionChars).value_or(current.description);
   in.website = f.OptionalString("website", kMaxWebsiteChars).value_or(current.website);
   RETURN_IF_ERROR(f.status());
   return in;
@@ -213,7 +237,8 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
       }
       ASSIGN_OR_RETURN(auto found, deps.organisations.SearchOrganisations(
                                        r.Query("q").value_or(""), kind, {page.page, page.limit}));
-      return web::Json(200, http::PagedJson(Items(found.items, OrganisationJson), page, found.total));
+      return web::Json(200,
+                       http::PagedJson(Items(found.items, OrganisationJson), page, found.total));
     });
   });
   router.Post("/api/v1/organisations", [deps](const http::Request& r, web::RequestContext& ctx) {
@@ -226,111 +251,125 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
       return created;
     });
   });
-  router.Get("/api/v1/organisations/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(IdParam(r)));
-      return web::Json(200, OrganisationJson(org));
-    });
-  });
-  router.Patch("/api/v1/organisations/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
-      ASSIGN_OR_RETURN(Organisation current, deps.organisations.GetOrganisation(IdParam(r)));
-      ASSIGN_OR_RETURN(OrganisationInput in, ReadOrganisationUpdate(body, current));
-      ASSIGN_OR_RETURN(Organisation org, deps.organisations.UpdateOrganisation(ctx.actor, current.id, in));
-      return web::Json(200, OrganisationJson(org));
-    });
-  });
-  router.Get("/api/v1/organisations/{id:int}/units", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(IdParam(r)));
-      ASSIGN_OR_RETURN(std::vector<Unit> units, deps.organisations.ListUnits(org.id));
-      http::PageRequest all{1, static_cast<int>(std::max<size_t>(units.size(), 1))};
-      return web::Json(200, http::PagedJson(Items(units, UnitJson), all, std::int64_t(units.size())));
-    });
-  });
-  router.Post("/api/v1/organisations/{id:int}/units", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
-      http::JsonFields f(body, {"name", "parent_id"});
-      std::string name = f.RequiredString("name", kMaxUnitNameChars);
-      std::optional<std::int64_t> parent = f.OptionalInt("parent_id", 1, INT64_MAX);
-      RETURN_IF_ERROR(f.status());
-      ASSIGN_OR_RETURN(Unit unit, deps.organisations.CreateUnit(ctx.actor, IdParam(r), name, parent));
-      return web::Json(201, UnitJson(unit));
-    });
-  });
+  router.Get("/api/v1/organisations/{id:int}",
+             [deps](const http::Request& r, web::RequestContext& ctx) {
+               return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                 ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(IdParam(r)));
+                 return web::Json(200, OrganisationJson(org));
+               });
+             });
+  router.Patch(
+      "/api/v1/organisations/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
+        return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+          ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
+          ASSIGN_OR_RETURN(Organisation current, deps.organisations.GetOrganisation(IdParam(r)));
+          ASSIGN_OR_RETURN(OrganisationInput in, ReadOrganisationUpdate(body, current));
+          ASSIGN_OR_RETURN(Organisation org,
+                           deps.organisations.UpdateOrganisation(ctx.actor, current.id, in));
+          return web::Json(200, OrganisationJson(org));
+        });
+      });
+  router.Get("/api/v1/organisations/{id:int}/units",
+             [deps](const http::Request& r, web::RequestContext& ctx) {
+               return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                 ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(IdParam(r)));
+                 ASSIGN_OR_RETURN(std::vector<Unit> units, deps.organisations.ListUnits(org.id));
+                 http::PageRequest all{1, static_cast<int>(std::max<size_t>(units.size(), 1))};
+                 return web::Json(
+                     200, http::PagedJson(Items(units, UnitJson), all, std::int64_t(units.size())));
+               });
+             });
+  router.Post("/api/v1/organisations/{id:int}/units",
+              [deps](const http::Request& r, web::RequestContext& ctx) {
+                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                  ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
+                  http::JsonFields f(body, {"name", "parent_id"});
+                  std::string name = f.RequiredString("name", kMaxUnitNameChars);
+                  std::optional<std::int64_t> parent = f.OptionalInt("parent_id", 1, INT64_MAX);
+                  RETURN_IF_ERROR(f.status());
+                  ASSIGN_OR_RETURN(Unit unit, deps.organisations.CreateUnit(ctx.actor, IdParam(r),
+                                                                            name, parent));
+                  return web::Json(201, UnitJson(unit));
+                });
+              });
 }
 
 void RegisterMembershipApi(web::Router& router, const AccountRouteDeps& deps) {
-  router.Get("/api/v1/organisations/{id:int}/members", [deps](const http::Request& r, web::RequestContext& ctx) {
+  router.Get("/api/v1/organisations/{id:int}/members", [deps](const http::Request& r,
+                                                              web::RequestContext& ctx) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
-      ASSIGN_OR_RETURN(auto found, deps.organisations.ListMembers(ctx.actor, IdParam(r), {page.page, page.limit}));
+      ASSIGN_OR_RETURN(auto found, deps.organisations.ListMembers(ctx.actor, IdParam(r),
+                                                                  {page.page, page.limit}));
       return web::Json(200, http::PagedJson(Items(found.items, MembershipJson), page, found.total));
     });
   });
-  router.Post("/api/v1/organisations/{id:int}/members", [deps](const http::Request& r, web::RequestContext& ctx) {
+  router.Post("/api/v1/organisations/{id:int}/members",
+              [deps](const http::Request& r, web::RequestContext& ctx) {
+                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                  ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
+                  http::JsonFields f(body, {"email", "role", "unit_id"});
+                  std::string email = f.RequiredString("email", kMaxEmailChars);
+                  std::string role_name = f.RequiredString("role", 40);
+                  std::optional<std::int64_t> unit = f.OptionalInt("unit_id", 1, INT64_MAX);
+                  RETURN_IF_ERROR(f.status());
+                  auto role = ParseRole(role_name);
+                  if (!role) {
+                    Status bad = InvalidArgumentError("validation.failed");
+                    bad.AddInvalid("role", "accounts.members.role.invalid", role_name);
+                    return bad;
+                  }
+                  ASSIGN_OR_RETURN(Membership m, deps.organisations.GrantRole(ctx.actor, IdParam(r),
+                                                                              email, *role, unit));
+                  return web::Json(201, MembershipJson(m));
+                });
+              });
+  router.Delete("/api/v1/memberships/{id:int}",
+                [deps](const http::Request& r, web::RequestContext& ctx) {
+                  return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                    RETURN_IF_ERROR(deps.organisations.RevokeMembership(ctx.actor, IdParam(r)));
+                    return http::Response::Text(204, "");
+                  });
+                });
+  router.Get(
+      "/api/v1/organisations/{id:int}/membership-requests",
+      [deps](const http::Request& r, web::RequestContext& ctx) {
+        return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+          ASSIGN_OR_RETURN(auto pending, deps.organisations.PendingRequests(ctx.actor, IdParam(r)));
+          http::PageRequest all{1, static_cast<int>(std::max<size_t>(pending.size(), 1))};
+          return web::Json(
+              200, http::PagedJson(Items(pending, RequestJson), all, std::int64_t(pending.size())));
+        });
+      });
+  router.Post(
+      "/api/v1/organisations/{id:int}/membership-requests",
+      [deps](const http::Request& r, web::RequestContext& ctx) {
+        return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+          ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
+          http::JsonFields f(body, {"message"});
+          std::string message = f.OptionalString("message", kMaxRequestMessageChars).value_or("");
+          RETURN_IF_ERROR(f.status());
+          ASSIGN_OR_RETURN(MembershipRequest q,
+                           deps.organisations.RequestMembership(ctx.actor, IdParam(r), message));
+          return web::Json(201, RequestJson(q));
+        });
+      });
+  router.Post("/api/v1/membership-requests/{id:int}/decision", [deps](const http::Request& r,
+                                                                      web::RequestContext& ctx) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
-      http::JsonFields f(body, {"email", "role", "unit_id"});
-      std::string email = f.RequiredString("email", kMaxEmailChars);
-      std::string role_name = f.RequiredString("role", 40);
-      std::optional<std::int64_t> unit = f.OptionalInt("unit_id", 1, INT64_MAX);
-      RETURN_IF_ERROR(f.status());
-      auto role = ParseRole(role_name);
-      if (!role) {
+      http::JsonFields f(body, {"approve"});
+      std::optional<bool> approve = f.OptionalBool("approve");
+      if (!approve && f.status().ok()) {
         Status bad = InvalidArgumentError("validation.failed");
-        bad.AddInvalid("role", "accounts.members.role.invalid", role_name);
+        bad.AddInvalid("approve", "validation.required");
         return bad;
       }
-      ASSIGN_OR_RETURN(Membership m, deps.organisations.GrantRole(ctx.actor, IdParam(r), email, *role, unit));
-      return web::Json(201, MembershipJson(m));
-    });
-  });
-  router.Delete("/api/v1/memberships/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      RETURN_IF_ERROR(deps.organisations.RevokeMembership(ctx.actor, IdParam(r)));
+      RETURN_IF_ERROR(f.status());
+      RETURN_IF_ERROR(deps.organisations.DecideRequest(ctx.actor, IdParam(r), *approve));
       return http::Response::Text(204, "");
     });
   });
-  router.Get("/api/v1/organisations/{id:int}/membership-requests",
-             [deps](const http::Request& r, web::RequestContext& ctx) {
-               return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                 ASSIGN_OR_RETURN(auto pending, deps.organisations.PendingRequests(ctx.actor, IdParam(r)));
-                 http::PageRequest all{1, static_cast<int>(std::max<size_t>(pending.size(), 1))};
-                 return web::Json(200, http::PagedJson(Items(pending, RequestJson), all,
-                                                       std::int64_t(pending.size())));
-               });
-             });
-  router.Post("/api/v1/organisations/{id:int}/membership-requests",
-              [deps](const http::Request& r, web::RequestContext& ctx) {
-                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                  ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
-                  http::JsonFields f(body, {"message"});
-                  std::string message = f.OptionalString("message", kMaxRequestMessageChars).value_or("");
-                  RETURN_IF_ERROR(f.status());
-                  ASSIGN_OR_RETURN(MembershipRequest q,
-                                   deps.organisations.RequestMembership(ctx.actor, IdParam(r), message));
-                  return web::Json(201, RequestJson(q));
-                });
-              });
-  router.Post("/api/v1/membership-requests/{id:int}/decision",
-              [deps](const http::Request& r, web::RequestContext& ctx) {
-                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                  ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
-                  http::JsonFields f(body, {"approve"});
-                  std::optional<bool> approve = f.OptionalBool("approve");
-                  if (!approve && f.status().ok()) {
-                    Status bad = InvalidArgumentError("validation.failed");
-                    bad.AddInvalid("approve", "validation.required");
-                    return bad;
-                  }
-                  RETURN_IF_ERROR(f.status());
-                  RETURN_IF_ERROR(deps.organisations.DecideRequest(ctx.actor, IdParam(r), *approve));
-                  return http::Response::Text(204, "");
-                });
-              });
 }
 
 StatusOr<TokenInput> ReadTokenInput(const http::Request& r) {
@@ -338,7 +377,8 @@ StatusOr<TokenInput> ReadTokenInput(const http::Request& r) {
   http::JsonFields f(body, {"name", "scopes", "expires_in_days"});
   TokenInput in;
   in.name = f.RequiredString("name", 100);
-  in.expires_in_days = static_cast<int>(f.OptionalInt("expires_in_days", 1, kMaxTokenDays).value_or(90));
+  in.expires_in_days =
+      static_cast<int>(f.OptionalInt("expires_in_days", 1, kMaxTokenDays).value_or(90));
   RETURN_IF_ERROR(f.status());
   ASSIGN_OR_RETURN(in.scopes, StringList(body, "scopes"));
   return in;
@@ -355,7 +395,8 @@ void RegisterTokenApi(web::Router& router, const AccountRouteDeps& deps) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(auto tokens, deps.tokens.ListPersonalTokens(ctx.actor));
       http::PageRequest all{1, static_cast<int>(std::max<size_t>(tokens.size(), 1))};
-      return web::Json(200, http::PagedJson(Items(tokens, TokenJson), all, std::int64_t(tokens.size())));
+      return web::Json(200,
+                       http::PagedJson(Items(tokens, TokenJson), all, std::int64_t(tokens.size())));
     });
   });
   router.Post("/api/v1/tokens", [deps](const http::Request& r, web::RequestContext& ctx) {
@@ -365,20 +406,24 @@ void RegisterTokenApi(web::Router& router, const AccountRouteDeps& deps) {
       return web::Json(201, CreatedTokenJson(t));
     });
   });
-  router.Delete("/api/v1/tokens/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      RETURN_IF_ERROR(deps.tokens.RevokeToken(ctx.actor, IdParam(r)));
-      return http::Response::Text(204, "");
-    });
-  });
-  router.Get("/api/v1/organisations/{id:int}/tokens", [deps](const http::Request& r, web::RequestContext& ctx) {
+  router.Delete("/api/v1/tokens/{id:int}",
+                [deps](const http::Request& r, web::RequestContext& ctx) {
+                  return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                    RETURN_IF_ERROR(deps.tokens.RevokeToken(ctx.actor, IdParam(r)));
+                    return http::Response::Text(204, "");
+                  });
+                });
+  router.Get("/api/v1/organisations/{id:int}/tokens", [deps](const http::Request& r,
+                                                             web::RequestContext& ctx) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(auto tokens, deps.tokens.ListServiceTokens(ctx.actor, IdParam(r)));
       http::PageRequest all{1, static_cast<int>(std::max<size_t>(tokens.size(), 1))};
-      return web::Json(200, http::PagedJson(Items(tokens, TokenJson), all, std::int64_t(tokens.size())));
+      return web::Json(200,
+                       http::PagedJson(Items(tokens, TokenJson), all, std::int64_t(tokens.size())));
     });
   });
-  router.Post("/api/v1/organisations/{id:int}/tokens", [deps](const http::Request& r, web::RequestContext& ctx) {
+  router.Post("/api/v1/organisations/{id:int}/tokens", [deps](const http::Request& r,
+                                                              web::RequestContext& ctx) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(TokenInput in, ReadTokenInput(r));
       ASSIGN_OR_RETURN(CreatedToken t, deps.tokens.CreateServiceToken(ctx.actor, IdParam(r), in));
@@ -388,36 +433,50 @@ void RegisterTokenApi(web::Router& router, const AccountRouteDeps& deps) {
 }
 
 json AuditEntryJson(const audit::AuditEntry& e) {
-  return {{"id", e.id}, {"seq", e.seq}, {"occurred_at", FormatRfc3339(e.occurred_at)},
-          {"actor", e.actor}, {"actor_role", e.actor_role}, {"action", e.action},
-          {"entity_type", e.entity_type}, {"entity_id", e.entity_id},
-          {"details", json::parse(e.details, nullptr, false)}, {"entry_hash", e.entry_hash}};
+  return {{"id", e.id},
+          {"seq", e.seq},
+          {"occurred_at", FormatRfc3339(e.occurred_at)},
+          {"actor", e.actor},
+          {"actor_role", e.actor_role},
+          {"action", e.action},
+          {"entity_type", e.entity_type},
+          {"entity_id", e.entity_id},
+          {"details", json::parse(e.details, nullptr, false)},
+          {"entry_hash", e.entry_hash}};
 }
 
 void RegisterAuditApi(web::Router& router, const AccountRouteDeps& deps) {
-  router.Get("/api/v1/organisations/{id:int}/audit-entries", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      std::int64_t org = IdParam(r);
-      if (!CanReadAuditLog(ctx.actor, org)) return PermissionDeniedError("accounts.audit.denied");
-      ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
-      ASSIGN_OR_RETURN(audit::EntryPage entries, deps.audit.ListEntries(deps.db, org, page.page, page.limit));
-      return web::Json(200, http::PagedJson(Items(entries.entries, AuditEntryJson), page, entries.total));
-    });
-  });
+  router.Get("/api/v1/organisations/{id:int}/audit-entries",
+             [deps](const http::Request& r, web::RequestContext& ctx) {
+               return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                 std::int64_t org = IdParam(r);
+                 if (!CanReadAuditLog(ctx.actor, org))
+                   return PermissionDeniedError("accounts.audit.denied");
+                 ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
+                 ASSIGN_OR_RETURN(audit::EntryPage entries,
+                                  deps.audit.ListEntries(deps.db, org, page.page, page.limit));
+                 return web::Json(200, http::PagedJson(Items(entries.entries, AuditEntryJson), page,
+                                                       entries.total));
+               });
+             });
   router.Get("/api/v1/organisations/{id:int}/audit-entries/export",
              [deps](const http::Request& r, web::RequestContext& ctx) {
                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
                  std::int64_t org = IdParam(r);
-                 if (!CanReadAuditLog(ctx.actor, org)) return PermissionDeniedError("accounts.audit.denied");
+                 if (!CanReadAuditLog(ctx.actor, org))
+                   return PermissionDeniedError("accounts.audit.denied");
                  std::ostringstream out;
                  RETURN_IF_ERROR(deps.audit.ExportJsonLines(deps.db, org, out));
                  RETURN_IF_ERROR(deps.db.Write([&](db::Tx& tx) {
-                   return deps.audit.Append(tx, MakeAuditEvent(ctx.actor, org, "audit.export", "audit_chain",
-                                                               std::to_string(org))).status();
+                   return deps.audit
+                       .Append(tx, MakeAuditEvent(ctx.actor, org, "audit.export", "audit_chain",
+                                                  std::to_string(org)))
+                       .status();
                  }));
-                 http::Response response = http::Response::Text(200, out.str(), "application/x-ndjson");
-                 response.headers.Set("Content-Disposition",
-                                      "attachment; filename=\"audit-" + std::to_string(org) + ".jsonl\"");
+                 http::Response response =
+                     http::Response::Text(200, out.str(), "application/x-ndjson");
+                 response.headers.Set("Content-Disposition", "attachment; filename=\"audit-" +
+                                                                 std::to_string(org) + ".jsonl\"");
                  return response;
                });
              });

@@ -12,11 +12,6 @@ namespace {
 
 constexpr int kSessionCookieDays = 60;
 
-http::Response Render(const AccountRouteDeps& deps, const char* page, int status,
-                      nlohmann::json data, const http::Request& r, web::RequestContext& ctx) {
-  return http::Response::Html(status, deps.renderer.Page(page, std::move(data), ctx, r));
-}
-
 http::Response RedirectToLogin(const http::Request& r) {
   return http::Response::Redirect("/login?next=" + http::PercentEncode(r.target));
 }
@@ -33,16 +28,17 @@ http::Response RegisterPost(const AccountRouteDeps& deps, const http::Request& r
   RegisterInput input{form["email"], form["display_name"], form["password"], ctx.language};
   auto person = deps.accounts.Register(input, ctx.actor);
   if (!person.ok()) {
-    nlohmann::json data = {{"title", ctx.T("accounts.register.title")},
-                           {"form", {{"email", input.email}, {"display_name", input.display_name}}}};
+    nlohmann::json data = {
+        {"title", ctx.T("accounts.register.title")},
+        {"form", {{"email", input.email}, {"display_name", input.display_name}}}};
     data.update(web::FormErrors(person.status(), ctx));
-    return Render(deps, "accounts/register", 400, data, r, ctx);
+    return web::HtmlPage(deps.renderer, "accounts/register", 400, data, r, ctx);
   }
   // Registering logs the person in, so the next step is one click away.
   auto login = deps.accounts.Login(input.email, input.password, ctx.actor);
   if (!login.ok()) return http::Response::Redirect("/login");
-  ctx.set_cookies.push_back(SessionCookie(login->session_token, kSessionCookieDays * 86400,
-                                          deps.secure_cookies));
+  ctx.set_cookies.push_back(
+      SessionCookie(login->session_token, kSessionCookieDays * 86400, deps.secure_cookies));
   return http::Response::Redirect("/profile?welcome=1");
 }
 
@@ -56,21 +52,22 @@ http::Response LoginPost(const AccountRouteDeps& deps, const http::Request& r,
     Status shown = login.status();
     if (shown.invalid_parameters().empty()) {
       // Point the summary at the e-mail field; say the same for both mistakes.
-      shown.AddInvalid("email", shown.message(), "",
-                       {{"seconds", std::to_string(shown.retry_after_seconds().value_or(0))},
-                        {"minutes", std::to_string((shown.retry_after_seconds().value_or(0) + 59) / 60)}});
+      shown.AddInvalid(
+          "email", shown.message(), "",
+          {{"seconds", std::to_string(shown.retry_after_seconds().value_or(0))},
+           {"minutes", std::to_string((shown.retry_after_seconds().value_or(0) + 59) / 60)}});
     }
     data.update(web::FormErrors(shown, ctx));
-    http::Response response =
-        Render(deps, "accounts/login", login.status().code() == StatusCode::kResourceExhausted ? 429 : 401,
-               data, r, ctx);
+    http::Response response = web::HtmlPage(
+        deps.renderer, "accounts/login",
+        login.status().code() == StatusCode::kResourceExhausted ? 429 : 401, data, r, ctx);
     if (auto retry = login.status().retry_after_seconds()) {
       response.headers.Set("Retry-After", std::to_string(*retry));
     }
     return response;
   }
-  ctx.set_cookies.push_back(SessionCookie(login->session_token, kSessionCookieDays * 86400,
-                                          deps.secure_cookies));
+  ctx.set_cookies.push_back(
+      SessionCookie(login->session_token, kSessionCookieDays * 86400, deps.secure_cookies));
   return http::Response::Redirect(SafeNext(form["next"]));
 }
 
@@ -82,7 +79,8 @@ http::Response ProfilePage(const AccountRouteDeps& deps, const http::Request& r,
   if (!person.ok()) return web::ApiError(person.status(), r, ctx);
   nlohmann::json memberships = nlohmann::json::array();
   for (const Membership& m : ctx.actor.memberships) {
-    memberships.push_back({{"organisation", m.organisation_name}, {"slug", m.organisation_slug},
+    memberships.push_back({{"organisation", m.organisation_name},
+                           {"slug", m.organisation_slug},
                            {"role", ctx.T("role." + std::string(RoleName(m.role)))},
                            {"unit", m.unit_name}});
   }
@@ -93,17 +91,18 @@ http::Response ProfilePage(const AccountRouteDeps& deps, const http::Request& r,
       requests.push_back({{"organisation", q.organisation_name}});
     }
   }
-  nlohmann::json data = {{"title", ctx.T("accounts.profile.title")},
-                         {"form", {{"display_name", person->display_name}, {"locale", person->locale}}},
-                         {"email", person->email},
-                         {"is_sv", person->locale == "sv"},
-                         {"memberships", memberships},
-                         {"has_memberships", !memberships.empty()},
-                         {"pending_requests", requests},
-                         {"has_pending_requests", !requests.empty()},
-                         {"welcome", r.Query("welcome").has_value()}};
+  nlohmann::json data = {
+      {"title", ctx.T("accounts.profile.title")},
+      {"form", {{"display_name", person->display_name}, {"locale", person->locale}}},
+      {"email", person->email},
+      {"is_sv", person->locale == "sv"},
+      {"memberships", memberships},
+      {"has_memberships", !memberships.empty()},
+      {"pending_requests", requests},
+      {"has_pending_requests", !requests.empty()},
+      {"welcome", r.Query("welcome").has_value()}};
   data.update(extra);
-  return Render(deps, "accounts/profile", status, data, r, ctx);
+  return web::HtmlPage(deps.renderer, "accounts/profile", status, data, r, ctx);
 }
 
 http::Response ProfilePost(const AccountRouteDeps& deps, const http::Request& r,
@@ -119,7 +118,8 @@ http::Response PasswordPost(const AccountRouteDeps& deps, const http::Request& r
                             web::RequestContext& ctx) {
   if (!ctx.actor.person_id) return RedirectToLogin(r);
   web::FormFields form = web::ParseForm(r);
-  Status changed = deps.accounts.ChangePassword(ctx.actor, form["current_password"], form["new_password"]);
+  Status changed =
+      deps.accounts.ChangePassword(ctx.actor, form["current_password"], form["new_password"]);
   if (!changed.ok()) return ProfilePage(deps, r, ctx, 400, web::FormErrors(changed, ctx));
   return ProfilePage(deps, r, ctx, 200, {{"notice", ctx.T("accounts.password.changed")}});
 }
@@ -128,13 +128,14 @@ http::Response ForgotPost(const AccountRouteDeps& deps, const http::Request& r,
                           web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
   Status requested = deps.accounts.RequestPasswordReset(form["email"], ctx.actor);
-  nlohmann::json data = {{"title", ctx.T("accounts.forgot.title")}, {"form", {{"email", form["email"]}}}};
+  nlohmann::json data = {{"title", ctx.T("accounts.forgot.title")},
+                         {"form", {{"email", form["email"]}}}};
   if (!requested.ok()) {
     data.update(web::FormErrors(requested, ctx));
-    return Render(deps, "accounts/forgot", 400, data, r, ctx);
+    return web::HtmlPage(deps.renderer, "accounts/forgot", 400, data, r, ctx);
   }
   data["sent"] = true;
-  return Render(deps, "accounts/forgot", 200, data, r, ctx);
+  return web::HtmlPage(deps.renderer, "accounts/forgot", 200, data, r, ctx);
 }
 
 http::Response ResetPost(const AccountRouteDeps& deps, const http::Request& r,
@@ -144,7 +145,7 @@ http::Response ResetPost(const AccountRouteDeps& deps, const http::Request& r,
   nlohmann::json data = {{"title", ctx.T("accounts.reset.title")}, {"token", form["token"]}};
   if (!reset.ok()) {
     data.update(web::FormErrors(reset, ctx));
-    return Render(deps, "accounts/reset", 400, data, r, ctx);
+    return web::HtmlPage(deps.renderer, "accounts/reset", 400, data, r, ctx);
   }
   return http::Response::Redirect("/login?reset=1");
 }
@@ -161,7 +162,8 @@ std::string SessionCookie(const std::string& token, int max_age_seconds, bool se
 void RegisterAuthPages(web::Router& router, const AccountRouteDeps& deps) {
   router.Get("/register", [deps](const http::Request& r, web::RequestContext& ctx) {
     if (ctx.actor.person_id) return http::Response::Redirect("/profile");
-    return Render(deps, "accounts/register", 200, {{"title", ctx.T("accounts.register.title")}}, r, ctx);
+    return web::HtmlPage(deps.renderer, "accounts/register", 200,
+                         {{"title", ctx.T("accounts.register.title")}}, r, ctx);
   });
   router.Post("/register", [deps](const http::Request& r, web::RequestContext& ctx) {
     return RegisterPost(deps, r, ctx);
@@ -170,7 +172,7 @@ void RegisterAuthPages(web::Router& router, const AccountRouteDeps& deps) {
     nlohmann::json data = {{"title", ctx.T("accounts.login.title")},
                            {"form", {{"next", r.Query("next").value_or("")}}}};
     if (r.Query("reset")) data["notice"] = ctx.T("accounts.reset.done");
-    return Render(deps, "accounts/login", 200, data, r, ctx);
+    return web::HtmlPage(deps.renderer, "accounts/login", 200, data, r, ctx);
   });
   router.Post("/login", [deps](const http::Request& r, web::RequestContext& ctx) {
     return LoginPost(deps, r, ctx);
@@ -181,15 +183,17 @@ void RegisterAuthPages(web::Router& router, const AccountRouteDeps& deps) {
     return http::Response::Redirect("/?logged_out=1");
   });
   router.Get("/password/forgot", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Render(deps, "accounts/forgot", 200, {{"title", ctx.T("accounts.forgot.title")}}, r, ctx);
+    return web::HtmlPage(deps.renderer, "accounts/forgot", 200,
+                         {{"title", ctx.T("accounts.forgot.title")}}, r, ctx);
   });
   router.Post("/password/forgot", [deps](const http::Request& r, web::RequestContext& ctx) {
     return ForgotPost(deps, r, ctx);
   });
   router.Get("/password/reset", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Render(deps, "accounts/reset", 200,
-                  {{"title", ctx.T("accounts.reset.title")}, {"token", r.Query("token").value_or("")}},
-                  r, ctx);
+    return web::HtmlPage(
+        deps.renderer, "accounts/reset", 200,
+        {{"title", ctx.T("accounts.reset.title")}, {"token", r.Query("token").value_or("")}}, r,
+        ctx);
   });
   router.Post("/password/reset", [deps](const http::Request& r, web::RequestContext& ctx) {
     return ResetPost(deps, r, ctx);

@@ -13,27 +13,21 @@ namespace {
 
 constexpr int kDirectoryPageSize = 20;
 
-http::Response Render(const AccountRouteDeps& deps, const char* page, int status,
-                      nlohmann::json data, const http::Request& r, web::RequestContext& ctx) {
-  return http::Response::Html(status, deps.renderer.Page(page, std::move(data), ctx, r));
-}
-
-http::Response ErrorPage(const AccountRouteDeps& deps, const Status& s, const http::Request& r,
-                         web::RequestContext& ctx) {
-  int status = http::HttpStatusFor(s.code());
-  if (status == 401) return http::Response::Redirect("/login?next=" + http::PercentEncode(r.target));
-  return Render(deps, "error", status, {{"title", web::ErrorText(s, ctx)}, {"message", web::ErrorText(s, ctx)}},
-                r, ctx);
+// Mustache sections treat "" as true, so optional texts are null when empty.
+nlohmann::json Optional(const std::string& text) {
+  return text.empty() ? nlohmann::json() : nlohmann::json(text);
 }
 
 nlohmann::json OrgSummary(const Organisation& o, const web::RequestContext& ctx) {
-  return {{"name", o.name}, {"slug", o.slug},
+  return {{"name", o.name},
+          {"slug", o.slug},
           {"kind", ctx.T("organisation.kind." + std::string(OrganisationKindName(o.kind)))},
-          {"code", o.official_code}};
+          {"code", Optional(o.official_code)}};
 }
 
 nlohmann::json Pagination(const std::string& base, int page, std::int64_t total, int limit) {
-  nlohmann::json p = {{"page", page}, {"pages", std::max<std::int64_t>(1, (total + limit - 1) / limit)}};
+  nlohmann::json p = {{"page", page},
+                      {"pages", std::max<std::int64_t>(1, (total + limit - 1) / limit)}};
   if (page > 1) p["prev"] = base + "page=" + std::to_string(page - 1);
   if (std::int64_t(page) * limit < total) p["next"] = base + "page=" + std::to_string(page + 1);
   return p;
@@ -44,28 +38,32 @@ http::Response Directory(const AccountRouteDeps& deps, const http::Request& r,
   std::string query = r.Query("q").value_or("");
   auto paging = http::ParsePageRequest(r);
   int page = paging.ok() ? paging->page : 1;
-  auto found = deps.organisations.SearchOrganisations(query, std::nullopt, {page, kDirectoryPageSize});
-  if (!found.ok()) return ErrorPage(deps, found.status(), r, ctx);
+  auto found =
+      deps.organisations.SearchOrganisations(query, std::nullopt, {page, kDirectoryPageSize});
+  if (!found.ok()) return web::ErrorPage(deps.renderer, found.status(), r, ctx);
   nlohmann::json items = nlohmann::json::array();
   for (const Organisation& o : found->items) items.push_back(OrgSummary(o, ctx));
-  nlohmann::json data = {{"title", ctx.T("organisation.directory.title")},
-                         {"q", query},
-                         {"items", items},
-                         {"has_items", !items.empty()},
-                         {"total", std::to_string(found->total)},
-                         {"pagination", Pagination("/organisations?q=" + http::PercentEncode(query) + "&",
-                                                   page, found->total, kDirectoryPageSize)}};
+  nlohmann::json data = {
+      {"title", ctx.T("organisation.directory.title")},
+      {"q", query},
+      {"items", items},
+      {"has_items", !items.empty()},
+      {"total", std::to_string(found->total)},
+      {"pagination", Pagination("/organisations?q=" + http::PercentEncode(query) + "&", page,
+                                found->total, kDirectoryPageSize)}};
   // htmx live search swaps only the result list; without script the whole page loads.
   if (r.Header("HX-Request")) {
-    return http::Response::Html(200, deps.renderer.Fragment("partials/organisation_results", data, ctx));
+    return http::Response::Html(200,
+                                deps.renderer.Fragment("partials/organisation_results", data, ctx));
   }
-  return Render(deps, "accounts/organisations", 200, data, r, ctx);
+  return web::HtmlPage(deps.renderer, "accounts/organisations", 200, data, r, ctx);
 }
 
 http::Response OrganisationPage(const AccountRouteDeps& deps, const http::Request& r,
-                                web::RequestContext& ctx, nlohmann::json extra = nlohmann::json::object()) {
+                                web::RequestContext& ctx,
+                                nlohmann::json extra = nlohmann::json::object()) {
   auto org = deps.organisations.GetOrganisationBySlug(r.Param("slug"));
-  if (!org.ok()) return ErrorPage(deps, org.status(), r, ctx);
+  if (!org.ok()) return web::ErrorPage(deps.renderer, org.status(), r, ctx);
   auto units = deps.organisations.ListUnits(org->id);
   nlohmann::json unit_list = nlohmann::json::array();
   if (units.ok()) {
@@ -73,8 +71,8 @@ http::Response OrganisationPage(const AccountRouteDeps& deps, const http::Reques
   }
   nlohmann::json data = OrgSummary(*org, ctx);
   data.update({{"title", org->name},
-               {"description", org->description},
-               {"website", org->website},
+               {"description", Optional(org->description)},
+               {"website", Optional(org->website)},
                {"units", unit_list},
                {"has_units", !unit_list.empty()},
                {"is_member", ctx.actor.IsMemberOf(org->id)},
@@ -82,29 +80,35 @@ http::Response OrganisationPage(const AccountRouteDeps& deps, const http::Reques
                {"can_manage", CanManageMemberships(ctx.actor, org->id)},
                {"logged_in", ctx.actor.person_id.has_value()}});
   data.update(extra);
-  return Render(deps, "accounts/organisation", 200, data, r, ctx);
+  return web::HtmlPage(deps.renderer, "accounts/organisation", 200, data, r, ctx);
 }
 
-http::Response JoinPost(const AccountRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
+http::Response JoinPost(const AccountRouteDeps& deps, const http::Request& r,
+                        web::RequestContext& ctx) {
   auto org = deps.organisations.GetOrganisationBySlug(r.Param("slug"));
-  if (!org.ok()) return ErrorPage(deps, org.status(), r, ctx);
+  if (!org.ok()) return web::ErrorPage(deps.renderer, org.status(), r, ctx);
   web::FormFields form = web::ParseForm(r);
   auto request = deps.organisations.RequestMembership(ctx.actor, org->id, form["message"]);
   if (!request.ok()) {
-    if (request.status().code() == StatusCode::kUnauthenticated) return ErrorPage(deps, request.status(), r, ctx);
+    if (request.status().code() == StatusCode::kUnauthenticated)
+      return web::ErrorPage(deps.renderer, request.status(), r, ctx);
     nlohmann::json errors = web::FormErrors(request.status(), ctx);
     return OrganisationPage(deps, r, ctx, errors);
   }
-  return OrganisationPage(deps, r, ctx,
-                          {{"notice", ctx.T("organisation.join.sent", {{"organisation", org->name}})},
-                           {"can_request", false}});
+  return OrganisationPage(
+      deps, r, ctx,
+      {{"notice", ctx.T("organisation.join.sent", {{"organisation", org->name}})},
+       {"can_request", false}});
 }
 
 nlohmann::json MemberRows(const std::vector<Membership>& members, const web::RequestContext& ctx) {
   nlohmann::json rows = nlohmann::json::array();
   for (const Membership& m : members) {
-    rows.push_back({{"id", std::to_string(m.id)}, {"name", m.person_name}, {"email", m.person_email},
-                    {"role", ctx.T("role." + std::string(RoleName(m.role)))}, {"unit", m.unit_name}});
+    rows.push_back({{"id", std::to_string(m.id)},
+                    {"name", m.person_name},
+                    {"email", m.person_email},
+                    {"role", ctx.T("role." + std::string(RoleName(m.role)))},
+                    {"unit", m.unit_name}});
   }
   return rows;
 }
@@ -112,42 +116,50 @@ nlohmann::json MemberRows(const std::vector<Membership>& members, const web::Req
 nlohmann::json RoleOptions(const web::RequestContext& ctx) {
   nlohmann::json roles = nlohmann::json::array();
   for (Role role : kAllRoles) {
-    roles.push_back({{"value", RoleName(role)}, {"label", ctx.T("role." + std::string(RoleName(role)))}});
+    roles.push_back(
+        {{"value", RoleName(role)}, {"label", ctx.T("role." + std::string(RoleName(role)))}});
   }
   return roles;
 }
 
-http::Response MembersPage(const AccountRouteDeps& deps, const http::Request& r, web::RequestContext& ctx,
-                           int status = 200, nlohmann::json extra = nlohmann::json::object()) {
+http::Response MembersPage(const AccountRouteDeps& deps, const http::Request& r,
+                           web::RequestContext& ctx, int status = 200,
+                           nlohmann::json extra = nlohmann::json::object()) {
   auto org = deps.organisations.GetOrganisationBySlug(r.Param("slug"));
-  if (!org.ok()) return ErrorPage(deps, org.status(), r, ctx);
+  if (!org.ok()) return web::ErrorPage(deps.renderer, org.status(), r, ctx);
   auto paging = http::ParsePageRequest(r);
   int page = paging.ok() ? paging->page : 1;
   auto members = deps.organisations.ListMembers(ctx.actor, org->id, {page, 50});
-  if (!members.ok()) return ErrorPage(deps, members.status(), r, ctx);
+  if (!members.ok()) return web::ErrorPage(deps.renderer, members.status(), r, ctx);
   auto pending = deps.organisations.PendingRequests(ctx.actor, org->id);
   nlohmann::json requests = nlohmann::json::array();
   if (pending.ok()) {
     for (const MembershipRequest& q : *pending) {
-      requests.push_back({{"id", std::to_string(q.id)}, {"name", q.person_name},
-                          {"email", q.person_email}, {"message", q.message}});
+      requests.push_back({{"id", std::to_string(q.id)},
+                          {"name", q.person_name},
+                          {"email", q.person_email},
+                          {"message", q.message}});
     }
   }
-  nlohmann::json data = {{"title", ctx.T("organisation.members.title", {{"organisation", org->name}})},
-                         {"organisation", org->name}, {"slug", org->slug},
-                         {"members", MemberRows(members->items, ctx)},
-                         {"total", std::to_string(members->total)},
-                         {"can_manage", CanManageMemberships(ctx.actor, org->id)},
-                         {"requests", requests}, {"has_requests", !requests.empty()},
-                         {"roles", RoleOptions(ctx)},
-                         {"pagination", Pagination("/o/" + org->slug + "/members?", page, members->total, 50)}};
+  nlohmann::json data = {
+      {"title", ctx.T("organisation.members.title", {{"organisation", org->name}})},
+      {"organisation", org->name},
+      {"slug", org->slug},
+      {"members", MemberRows(members->items, ctx)},
+      {"total", std::to_string(members->total)},
+      {"can_manage", CanManageMemberships(ctx.actor, org->id)},
+      {"requests", requests},
+      {"has_requests", !requests.empty()},
+      {"roles", RoleOptions(ctx)},
+      {"pagination", Pagination("/o/" + org->slug + "/members?", page, members->total, 50)}};
   data.update(extra);
-  return Render(deps, "accounts/members", status, data, r, ctx);
+  return web::HtmlPage(deps.renderer, "accounts/members", status, data, r, ctx);
 }
 
-http::Response GrantPost(const AccountRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
+http::Response GrantPost(const AccountRouteDeps& deps, const http::Request& r,
+                         web::RequestContext& ctx) {
   auto org = deps.organisations.GetOrganisationBySlug(r.Param("slug"));
-  if (!org.ok()) return ErrorPage(deps, org.status(), r, ctx);
+  if (!org.ok()) return web::ErrorPage(deps.renderer, org.status(), r, ctx);
   web::FormFields form = web::ParseForm(r);
   auto role = ParseRole(form["role"]);
   if (!role) {
@@ -155,37 +167,43 @@ http::Response GrantPost(const AccountRouteDeps& deps, const http::Request& r, w
     bad.AddInvalid("role", "accounts.members.role.invalid", form["role"]);
     return MembersPage(deps, r, ctx, 400, web::FormErrors(bad, ctx));
   }
-  auto granted = deps.organisations.GrantRole(ctx.actor, org->id, form["email"], *role, std::nullopt);
+  auto granted =
+      deps.organisations.GrantRole(ctx.actor, org->id, form["email"], *role, std::nullopt);
   if (!granted.ok()) {
-    if (granted.status().code() == StatusCode::kPermissionDenied) return ErrorPage(deps, granted.status(), r, ctx);
+    if (granted.status().code() == StatusCode::kPermissionDenied)
+      return web::ErrorPage(deps.renderer, granted.status(), r, ctx);
     nlohmann::json extra = web::FormErrors(granted.status(), ctx);
     extra["form"] = {{"email", form["email"]}};
     return MembersPage(deps, r, ctx, 400, extra);
   }
-  return MembersPage(deps, r, ctx, 200,
-                     {{"notice", ctx.T("organisation.members.granted",
-                                       {{"name", granted->person_name},
-                                        {"role", ctx.T("role." + std::string(RoleName(*role)))}})}});
+  return MembersPage(
+      deps, r, ctx, 200,
+      {{"notice", ctx.T("organisation.members.granted",
+                        {{"name", granted->person_name},
+                         {"role", ctx.T("role." + std::string(RoleName(*role)))}})}});
 }
 
-http::Response RemovePost(const AccountRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
+http::Response RemovePost(const AccountRouteDeps& deps, const http::Request& r,
+                          web::RequestContext& ctx) {
   Status removed = deps.organisations.RevokeMembership(ctx.actor, std::stoll(r.Param("id")));
   if (!removed.ok()) {
     if (removed.code() == StatusCode::kFailedPrecondition) {
       return MembersPage(deps, r, ctx, 409, web::FormErrors(removed, ctx));
     }
-    return ErrorPage(deps, removed, r, ctx);
+    return web::ErrorPage(deps.renderer, removed, r, ctx);
   }
   return MembersPage(deps, r, ctx, 200, {{"notice", ctx.T("organisation.members.removed")}});
 }
 
-http::Response DecidePost(const AccountRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
+http::Response DecidePost(const AccountRouteDeps& deps, const http::Request& r,
+                          web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
   bool approve = form["decision"] == "approve";
   Status decided = deps.organisations.DecideRequest(ctx.actor, std::stoll(r.Param("id")), approve);
-  if (!decided.ok()) return ErrorPage(deps, decided, r, ctx);
+  if (!decided.ok()) return web::ErrorPage(deps.renderer, decided, r, ctx);
   return MembersPage(deps, r, ctx, 200,
-                     {{"notice", ctx.T(approve ? "organisation.requests.approved" : "organisation.requests.rejected")}});
+                     {{"notice", ctx.T(approve ? "organisation.requests.approved"
+                                               : "organisation.requests.rejected")}});
 }
 
 }  // namespace
@@ -209,12 +227,14 @@ void RegisterOrganisationPages(web::Router& router, const AccountRouteDeps& deps
   router.Post("/o/{slug}/members", [deps](const http::Request& r, web::RequestContext& ctx) {
     return GrantPost(deps, r, ctx);
   });
-  router.Post("/o/{slug}/members/{id:int}/remove", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return RemovePost(deps, r, ctx);
-  });
-  router.Post("/o/{slug}/requests/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return DecidePost(deps, r, ctx);
-  });
+  router.Post("/o/{slug}/members/{id:int}/remove",
+              [deps](const http::Request& r, web::RequestContext& ctx) {
+                return RemovePost(deps, r, ctx);
+              });
+  router.Post("/o/{slug}/requests/{id:int}",
+              [deps](const http::Request& r, web::RequestContext& ctx) {
+                return DecidePost(deps, r, ctx);
+              });
 }
 
 }  // namespace nyttig::accounts

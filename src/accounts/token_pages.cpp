@@ -1,9 +1,8 @@
 // Pages for a person's own API tokens (/profile/tokens) and an
 // organisation's audit log (/o/{slug}/audit). A new token's secret is shown
 // once, on the page that answers the form, and never again.
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "accounts/permissions.h"
 #include "accounts/routes.h"
@@ -17,41 +16,32 @@ namespace {
 
 constexpr int kAuditPageSize = 50;
 
-http::Response Render(const AccountRouteDeps& deps, const char* page, int status,
-                      nlohmann::json data, const http::Request& r, web::RequestContext& ctx) {
-  return http::Response::Html(status, deps.renderer.Page(page, std::move(data), ctx, r));
-}
-
-http::Response ErrorPage(const AccountRouteDeps& deps, const Status& s, const http::Request& r,
-                         web::RequestContext& ctx) {
-  int status = http::HttpStatusFor(s.code());
-  if (status == 401) return http::Response::Redirect("/login?next=" + http::PercentEncode(r.target));
-  std::string text = web::ErrorText(s, ctx);
-  return Render(deps, "error", status, {{"title", text}, {"message", text}}, r, ctx);
-}
-
 nlohmann::json TokenRows(const std::vector<ApiTokenRow>& tokens) {
   nlohmann::json rows = nlohmann::json::array();
   for (const ApiTokenRow& t : tokens) {
-    rows.push_back({{"id", std::to_string(t.id)}, {"name", t.name}, {"prefix", t.token_prefix},
-                    {"scopes", t.scopes}, {"expires", FormatIsoDate(t.expires_at)},
+    rows.push_back({{"id", std::to_string(t.id)},
+                    {"name", t.name},
+                    {"prefix", t.token_prefix},
+                    {"scopes", t.scopes},
+                    {"expires", FormatIsoDate(t.expires_at)},
                     {"last_used", t.last_used_at ? FormatIsoDate(*t.last_used_at) : "–"},
                     {"revoked", t.revoked_at.has_value()}});
   }
   return rows;
 }
 
-http::Response TokensPage(const AccountRouteDeps& deps, const http::Request& r, web::RequestContext& ctx,
-                          int status = 200, nlohmann::json extra = nlohmann::json::object()) {
+http::Response TokensPage(const AccountRouteDeps& deps, const http::Request& r,
+                          web::RequestContext& ctx, int status = 200,
+                          nlohmann::json extra = nlohmann::json::object()) {
   if (!ctx.actor.person_id) return http::Response::Redirect("/login?next=/profile/tokens");
   auto tokens = deps.tokens.ListPersonalTokens(ctx.actor);
-  if (!tokens.ok()) return ErrorPage(deps, tokens.status(), r, ctx);
+  if (!tokens.ok()) return web::ErrorPage(deps.renderer, tokens.status(), r, ctx);
   nlohmann::json data = {{"title", ctx.T("accounts.tokens.title")},
                          {"tokens", TokenRows(*tokens)},
                          {"has_tokens", !tokens->empty()},
                          {"form", {{"days", "90"}}}};
   data.update(extra);
-  return Render(deps, "accounts/tokens", status, data, r, ctx);
+  return web::HtmlPage(deps.renderer, "accounts/tokens", status, data, r, ctx);
 }
 
 http::Response CreateTokenPost(const AccountRouteDeps& deps, const http::Request& r,
@@ -71,42 +61,54 @@ http::Response CreateTokenPost(const AccountRouteDeps& deps, const http::Request
     extra["form"] = {{"name", input.name}, {"days", std::to_string(days)}};
     return TokensPage(deps, r, ctx, 400, extra);
   }
-  return TokensPage(deps, r, ctx, 201, {{"new_token", created->secret}, {"new_token_name", created->token.name}});
+  return TokensPage(deps, r, ctx, 201,
+                    {{"new_token", created->secret}, {"new_token_name", created->token.name}});
 }
 
 http::Response RevokeTokenPost(const AccountRouteDeps& deps, const http::Request& r,
                                web::RequestContext& ctx) {
   Status revoked = deps.tokens.RevokeToken(ctx.actor, std::stoll(r.Param("id")));
-  if (!revoked.ok()) return ErrorPage(deps, revoked, r, ctx);
+  if (!revoked.ok()) return web::ErrorPage(deps.renderer, revoked, r, ctx);
   return TokensPage(deps, r, ctx, 200, {{"notice", ctx.T("accounts.tokens.revoked")}});
 }
 
-http::Response AuditPage(const AccountRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
+http::Response AuditPage(const AccountRouteDeps& deps, const http::Request& r,
+                         web::RequestContext& ctx) {
   auto org = deps.organisations.GetOrganisationBySlug(r.Param("slug"));
-  if (!org.ok()) return ErrorPage(deps, org.status(), r, ctx);
-  if (!ctx.actor.person_id) return http::Response::Redirect("/login?next=" + http::PercentEncode(r.target));
-  if (!CanReadAuditLog(ctx.actor, org->id)) return ErrorPage(deps, PermissionDeniedError("accounts.audit.denied"), r, ctx);
+  if (!org.ok()) return web::ErrorPage(deps.renderer, org.status(), r, ctx);
+  if (!ctx.actor.person_id)
+    return http::Response::Redirect("/login?next=" + http::PercentEncode(r.target));
+  if (!CanReadAuditLog(ctx.actor, org->id))
+    return web::ErrorPage(deps.renderer, PermissionDeniedError("accounts.audit.denied"), r, ctx);
   auto paging = http::ParsePageRequest(r);
   int page = paging.ok() ? paging->page : 1;
   auto entries = deps.audit.ListEntries(deps.db, org->id, page, kAuditPageSize);
-  if (!entries.ok()) return ErrorPage(deps, entries.status(), r, ctx);
+  if (!entries.ok()) return web::ErrorPage(deps.renderer, entries.status(), r, ctx);
   nlohmann::json rows = nlohmann::json::array();
   for (const audit::AuditEntry& e : entries->entries) {
-    rows.push_back({{"seq", std::to_string(e.seq)}, {"time", FormatRfc3339(e.occurred_at)},
-                    {"actor", e.actor.substr(0, 12)}, {"role", e.actor_role}, {"action", e.action},
+    rows.push_back({{"seq", std::to_string(e.seq)},
+                    {"time", FormatRfc3339(e.occurred_at)},
+                    {"actor", e.actor.substr(0, 12)},
+                    {"role", e.actor_role},
+                    {"action", e.action},
                     {"entity", e.entity_type + " " + e.entity_id}});
   }
-  nlohmann::json pagination = {{"page", page},
-                               {"pages", std::max<std::int64_t>(1, (entries->total + kAuditPageSize - 1) / kAuditPageSize)}};
+  nlohmann::json pagination = {
+      {"page", page},
+      {"pages", std::max<std::int64_t>(1, (entries->total + kAuditPageSize - 1) / kAuditPageSize)}};
   if (page > 1) pagination["prev"] = "/o/" + org->slug + "/audit?page=" + std::to_string(page - 1);
   if (std::int64_t(page) * kAuditPageSize < entries->total) {
     pagination["next"] = "/o/" + org->slug + "/audit?page=" + std::to_string(page + 1);
   }
-  return Render(deps, "accounts/audit", 200,
-                {{"title", ctx.T("accounts.audit.title", {{"organisation", org->name}})},
-                 {"organisation", org->name}, {"slug", org->slug}, {"org_id", std::to_string(org->id)},
-                 {"entries", rows}, {"has_entries", !rows.empty()}, {"pagination", pagination}},
-                r, ctx);
+  return web::HtmlPage(deps.renderer, "accounts/audit", 200,
+                       {{"title", ctx.T("accounts.audit.title", {{"organisation", org->name}})},
+                        {"organisation", org->name},
+                        {"slug", org->slug},
+                        {"org_id", std::to_string(org->id)},
+                        {"entries", rows},
+                        {"has_entries", !rows.empty()},
+                        {"pagination", pagination}},
+                       r, ctx);
 }
 
 }  // namespace
@@ -118,9 +120,10 @@ void RegisterTokenAndAuditPages(web::Router& router, const AccountRouteDeps& dep
   router.Post("/profile/tokens", [deps](const http::Request& r, web::RequestContext& ctx) {
     return CreateTokenPost(deps, r, ctx);
   });
-  router.Post("/profile/tokens/{id:int}/revoke", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return RevokeTokenPost(deps, r, ctx);
-  });
+  router.Post("/profile/tokens/{id:int}/revoke",
+              [deps](const http::Request& r, web::RequestContext& ctx) {
+                return RevokeTokenPost(deps, r, ctx);
+              });
   router.Get("/o/{slug}/audit", [deps](const http::Request& r, web::RequestContext& ctx) {
     return AuditPage(deps, r, ctx);
   });

@@ -84,13 +84,14 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->audit_ = std::make_unique<audit::AuditLog>(clock, app->options_.audit);
   app->outbox_ = std::make_unique<mail::Outbox>(
       clock, mail::OutboxOptions{.log_messages = app->options_.development});
-  app->accounts_ = std::make_unique<accounts::AccountService>(*app->db_, clock, *app->audit_,
-                                                              *app->outbox_, app->options_.accounts);
+  app->accounts_ = std::make_unique<accounts::AccountService>(
+      *app->db_, clock, *app->audit_, *app->outbox_, app->options_.accounts);
   app->organisations_ =
       std::make_unique<accounts::OrganisationService>(*app->db_, clock, *app->audit_);
   app->tokens_ =
       std::make_unique<accounts::TokenService>(*app->db_, clock, *app->audit_, *app->accounts_);
-  app->files_ = storage::OpenLocalFileStore(std::filesystem::path(app->options_.data_dir) / "files");
+  app->files_ =
+      storage::OpenLocalFileStore(std::filesystem::path(app->options_.data_dir) / "files");
   ASSIGN_OR_RETURN(app->renderer_, web::Renderer::LoadBuiltin());
   ASSIGN_OR_RETURN(app->statement_, LoadAccessibilityStatement(app->options_.data_dir));
   app->RegisterRoutes();
@@ -100,9 +101,9 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
 void App::RegisterRoutes() {
   RegisterSystemRoutes(router_, {*db_, static_files_, metrics_, *audit_});
   RegisterSiteRoutes(router_, {*db_, clock_, *renderer_, *outbox_, statement_});
-  accounts::RegisterAccountRoutes(
-      router_, {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
-                options_.public_base_url.starts_with("https://")});
+  accounts::RegisterAccountRoutes(router_,
+                                  {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
+                                   options_.public_base_url.starts_with("https://")});
 }
 
 StatusOr<web::RequestContext> App::BuildContext(http::Request& request) {
@@ -116,7 +117,8 @@ StatusOr<web::RequestContext> App::BuildContext(http::Request& request) {
   } else {
     chosen = request.Cookie(kLanguageCookie).value_or("");
   }
-  ctx.language = i18n::NegotiateLanguage(catalogs, chosen, request.Header("Accept-Language").value_or(""));
+  ctx.language =
+      i18n::NegotiateLanguage(catalogs, chosen, request.Header("Accept-Language").value_or(""));
   ctx.messages = &catalogs.For(ctx.language);
 
   accounts::Actor origin;
@@ -169,9 +171,10 @@ Status App::CheckCsrf(const http::Request& request, const web::RequestContext& c
 
 http::Response App::Dispatch(http::Request& request, web::RequestContext& ctx, std::string& route) {
   if (request.body.size() > options_.max_body_bytes) {
-    return http::ProblemForHttpStatus(413, "The request body is larger than " +
-                                               std::to_string(options_.max_body_bytes) + " bytes.",
-                                      request.path);
+    return http::ProblemForHttpStatus(
+        413,
+        "The request body is larger than " + std::to_string(options_.max_body_bytes) + " bytes.",
+        request.path);
   }
   auto match = router_.Find(request.method, request.path);
   if (match.status == 405) {
@@ -182,9 +185,11 @@ http::Response App::Dispatch(http::Request& request, web::RequestContext& ctx, s
   if (match.status == 404) {
     route = "unmatched";
     return request.WantsHtml() && !request.path.starts_with("/api/")
-               ? http::Response::Html(404, renderer_->Page("error", {{"title", ctx.T("error.not_found.title")},
-                                                                      {"message", ctx.T("error.not_found")}},
-                                                           ctx, request))
+               ? http::Response::Html(404,
+                                      renderer_->Page("error",
+                                                      {{"title", ctx.T("error.not_found.title")},
+                                                       {"message", ctx.T("error.not_found")}},
+                                                      ctx, request))
                : http::ProblemForHttpStatus(404, "No such resource.", request.path);
   }
   route = match.pattern;
@@ -222,10 +227,11 @@ http::Response App::Handle(http::Request& request) {
   metrics_.AddInFlight(-1);
   metrics_.Observe(route, std::string(http::MethodName(request.method)), response.status, seconds);
   // One structured line per request; the path only — queries may carry tokens.
-  spdlog::info(R"({{"request_id":"{}","method":"{}","route":"{}","path":{},"status":{},"ms":{:.2f},"bytes":{}}})",
-               request.request_id, http::MethodName(request.method), route,
-               nlohmann::json(IsValidUtf8(request.path) ? request.path : "(invalid)").dump(),
-               response.status, seconds * 1000, response.body.size());
+  spdlog::info(
+      R"({{"request_id":"{}","method":"{}","route":"{}","path":{},"status":{},"ms":{:.2f},"bytes":{}}})",
+      request.request_id, http::MethodName(request.method), route,
+      nlohmann::json(IsValidUtf8(request.path) ? request.path : "(invalid)").dump(),
+      response.status, seconds * 1000, response.body.size());
   return response;
 }
 

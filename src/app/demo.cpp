@@ -26,9 +26,8 @@ constexpr DemoPerson kPeople[] = {
 
 StatusOr<accounts::Person> EnsurePerson(App& app, const std::string& email, const std::string& name,
                                         bool platform_admin, DemoSummary& summary) {
-  auto found = app.db().ReadValue<accounts::Person>([&](db::Tx& tx) {
-    return accounts::PersonStore::FindByEmail(tx, email);
-  });
+  auto found = app.db().ReadValue<accounts::Person>(
+      [&](db::Tx& tx) { return accounts::PersonStore::FindByEmail(tx, email); });
   if (found.ok()) return found;
   accounts::RegisterInput input{email, name, std::string(kDemoPassword), "sv"};
   ++summary.persons_created;
@@ -42,10 +41,12 @@ StatusOr<accounts::Organisation> EnsureDemoMunicipality(App& app, const Actor& a
   accounts::OrganisationInput input{
       .name = "Exempelby kommun",
       .kind = "municipality",
-      .description = "En påhittad kommun för att prova Nyttig. Här kan du lämna idéer, "
-                     "följa försök och se hur andra kommuner har gjort.",
+      .description =
+          "En påhittad kommun för att prova Nyttig. Här kan du lämna idéer, "
+          "följa försök och se hur andra kommuner har gjort.",
       .website = "https://exempelby.example.org"};
-  ASSIGN_OR_RETURN(accounts::Organisation org, app.organisations().CreateOrganisation(admin, input));
+  ASSIGN_OR_RETURN(accounts::Organisation org,
+                   app.organisations().CreateOrganisation(admin, input));
   for (const char* unit : {"Vård- och omsorgsförvaltningen", "Barn- och utbildningsförvaltningen",
                            "Samhällsbyggnadsförvaltningen", "Kommunledningskontoret"}) {
     RETURN_IF_ERROR(app.organisations().CreateUnit(admin, org.id, unit, std::nullopt).status());
@@ -59,19 +60,24 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
   DemoSummary summary;
   ASSIGN_OR_RETURN(auto entries, accounts::SwedishRegister());
   ASSIGN_OR_RETURN(summary.organisations_created, app.organisations().LoadRegister(entries));
-  ASSIGN_OR_RETURN(accounts::Person admin_person,
-                   EnsurePerson(app, "admin@nyttig.example.org", "Plattformsadministratör", true, summary));
-  summary.logins.push_back({admin_person.email, std::string(kDemoPassword), "plattformsadministratör"});
-  ASSIGN_OR_RETURN(Actor admin, app.accounts().ActorForPerson(admin_person.id, accounts::AuthMethod::kSession));
+  ASSIGN_OR_RETURN(
+      accounts::Person admin_person,
+      EnsurePerson(app, "admin@nyttig.example.org", "Plattformsadministratör", true, summary));
+  summary.logins.push_back(
+      {admin_person.email, std::string(kDemoPassword), "plattformsadministratör"});
+  ASSIGN_OR_RETURN(Actor admin,
+                   app.accounts().ActorForPerson(admin_person.id, accounts::AuthMethod::kSession));
   auto before = app.organisations().GetOrganisationBySlug("exempelby-kommun");
   ASSIGN_OR_RETURN(accounts::Organisation org, EnsureDemoMunicipality(app, admin));
   if (!before.ok()) ++summary.organisations_created;
   for (const DemoPerson& p : kPeople) {
     ASSIGN_OR_RETURN(accounts::Person person, EnsurePerson(app, p.email, p.name, false, summary));
     summary.logins.push_back({person.email, std::string(kDemoPassword), p.role_label});
-    ASSIGN_OR_RETURN(Actor actor, app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession));
+    ASSIGN_OR_RETURN(Actor actor,
+                     app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession));
     if (!p.role || actor.HasRole(org.id, *p.role)) continue;
-    RETURN_IF_ERROR(app.organisations().GrantRole(admin, org.id, p.email, *p.role, std::nullopt).status());
+    RETURN_IF_ERROR(
+        app.organisations().GrantRole(admin, org.id, p.email, *p.role, std::nullopt).status());
   }
   return summary;
 }

@@ -48,8 +48,9 @@ std::string Metrics::Render(const std::vector<std::string>& extra) const {
   std::lock_guard lock(mutex_);
   for (const auto& [key, count] : requests_) {
     const auto& [route, method, status] = key;
-    out += fmt::format("nyttig_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-                       Escape(route), method, status, count);
+    out +=
+        fmt::format("nyttig_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
+                    Escape(route), method, status, count);
   }
   out += "# HELP nyttig_http_request_duration_seconds Time to answer a request.\n";
   out += "# TYPE nyttig_http_request_duration_seconds histogram\n";
@@ -57,13 +58,17 @@ std::string Metrics::Render(const std::vector<std::string>& extra) const {
     std::uint64_t cumulative = 0;
     for (size_t i = 0; i < kBucketCount; ++i) {
       cumulative += h.buckets[i];
-      out += fmt::format("nyttig_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
-                         Escape(route), kBuckets[i], cumulative);
+      out +=
+          fmt::format("nyttig_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+                      Escape(route), kBuckets[i], cumulative);
     }
-    out += fmt::format("nyttig_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
+    out +=
+        fmt::format("nyttig_http_request_duration_seconds_bucket{{route=\"{}\",le=\"+Inf\"}} {}\n",
+                    Escape(route), h.count);
+    out += fmt::format("nyttig_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n",
+                       Escape(route), h.sum);
+    out += fmt::format("nyttig_http_request_duration_seconds_count{{route=\"{}\"}} {}\n",
                        Escape(route), h.count);
-    out += fmt::format("nyttig_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", Escape(route), h.sum);
-    out += fmt::format("nyttig_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", Escape(route), h.count);
   }
   out += "# HELP nyttig_http_requests_in_flight Requests being handled now.\n";
   out += "# TYPE nyttig_http_requests_in_flight gauge\n";

@@ -4,9 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "core/text.h"
 #include "web/page.h"
@@ -23,16 +22,21 @@ nlohmann::json StatementData(const AccessibilityStatement& s, const web::Request
           {"assessed_on", s.assessed_on},
           {"updated_on", s.updated_on},
           {"method", ctx.language == "en" ? s.method_en : s.method_sv},
-          {"contact_email", s.contact_email},
+          // kainjow/mustache treats "" as true: send null so {{#contact_email}} hides.
+          {"contact_email",
+           s.contact_email.empty() ? nlohmann::json() : nlohmann::json(s.contact_email)},
           {"response_days", s.response_days}};
 }
 
-http::Response StartPage(const SiteRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
+http::Response StartPage(const SiteRouteDeps& deps, const http::Request& r,
+                         web::RequestContext& ctx) {
   nlohmann::json data = {{"title", ctx.T("home.title")}};
+  if (r.Query("logged_out") && !ctx.actor.person_id) data["notice"] = ctx.T("accounts.logout.done");
   if (ctx.actor.person_id) {
     nlohmann::json orgs = nlohmann::json::array();
     for (const auto& m : ctx.actor.memberships) {
-      orgs.push_back({{"name", m.organisation_name}, {"slug", m.organisation_slug},
+      orgs.push_back({{"name", m.organisation_name},
+                      {"slug", m.organisation_slug},
                       {"role", ctx.T("role." + std::string(accounts::RoleName(m.role)))}});
     }
     data["memberships"] = orgs;
@@ -67,10 +71,12 @@ http::Response FeedbackPost(const SiteRouteDeps& deps, const http::Request& r,
   Status problems = InvalidArgumentError("validation.failed");
   if (message.empty()) problems.AddInvalid("message", "accessibility.feedback.message.required");
   if (!IsValidUtf8(message) || Utf8Length(message) > kMaxFeedbackChars) {
-    problems.AddInvalid("message", "validation.too_long", "", {{"max", std::to_string(kMaxFeedbackChars)}});
+    problems.AddInvalid("message", "validation.too_long", "",
+                        {{"max", std::to_string(kMaxFeedbackChars)}});
   }
   if (Utf8Length(contact) > kMaxContactChars || !IsValidUtf8(contact)) {
-    problems.AddInvalid("contact", "validation.too_long", "", {{"max", std::to_string(kMaxContactChars)}});
+    problems.AddInvalid("contact", "validation.too_long", "",
+                        {{"max", std::to_string(kMaxContactChars)}});
   }
   nlohmann::json data = StatementData(deps.statement, ctx);
   data["title"] = ctx.T("accessibility.feedback.title");

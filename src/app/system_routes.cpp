@@ -19,7 +19,8 @@ namespace {
 Status CheckReady(db::Database& db) {
   ASSIGN_OR_RETURN(std::vector<int> applied, db::AppliedMigrations(db));
   ASSIGN_OR_RETURN(std::vector<db::Migration> builtin, db::BuiltinMigrations(db.dialect()));
-  if (applied.size() < builtin.size()) return UnavailableError("migrations pending: run `nyttig migrate`");
+  if (applied.size() < builtin.size())
+    return UnavailableError("migrations pending: run `nyttig migrate`");
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 #include "web/page.h"
 
 #include "http/problem.h"
+#include "web/renderer.h"
 
 namespace nyttig::web {
 
@@ -29,14 +30,21 @@ std::string ErrorText(const Status& status, const RequestContext& ctx) {
   const std::string& key = status.message();
   if (ctx.messages && ctx.messages->Has(key)) return ctx.T(key);
   switch (status.code()) {
-    case StatusCode::kNotFound: return ctx.T("error.not_found");
-    case StatusCode::kPermissionDenied: return ctx.T("error.forbidden");
-    case StatusCode::kUnauthenticated: return ctx.T("error.unauthenticated");
-    case StatusCode::kResourceExhausted: return ctx.T("error.too_many");
-    case StatusCode::kInvalidArgument: return ctx.T("error.invalid");
+    case StatusCode::kNotFound:
+      return ctx.T("error.not_found");
+    case StatusCode::kPermissionDenied:
+      return ctx.T("error.forbidden");
+    case StatusCode::kUnauthenticated:
+      return ctx.T("error.unauthenticated");
+    case StatusCode::kResourceExhausted:
+      return ctx.T("error.too_many");
+    case StatusCode::kInvalidArgument:
+      return ctx.T("error.invalid");
     case StatusCode::kAlreadyExists:
-    case StatusCode::kFailedPrecondition: return ctx.T("error.conflict");
-    default: return ctx.T("error.internal");
+    case StatusCode::kFailedPrecondition:
+      return ctx.T("error.conflict");
+    default:
+      return ctx.T("error.internal");
   }
 }
 
@@ -47,6 +55,23 @@ http::Response ApiError(const Status& status, const http::Request& request,
     return std::string(key);
   };
   return http::ProblemResponse(status, request.path, translate);
+}
+
+http::Response HtmlPage(const Renderer& renderer, std::string_view page, int status,
+                        nlohmann::json data, const http::Request& request,
+                        const RequestContext& ctx) {
+  return http::Response::Html(status, renderer.Page(page, std::move(data), ctx, request));
+}
+
+http::Response ErrorPage(const Renderer& renderer, const Status& status,
+                         const http::Request& request, const RequestContext& ctx) {
+  int http_status = http::HttpStatusFor(status.code());
+  if (http_status == 401) {
+    return http::Response::Redirect("/login?next=" + http::PercentEncode(request.target));
+  }
+  std::string text = ErrorText(status, ctx);
+  return HtmlPage(renderer, "error", http_status, {{"title", text}, {"message", text}}, request,
+                  ctx);
 }
 
 http::Response Json(int status, const nlohmann::json& body) {

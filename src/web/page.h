@@ -35,4 +35,17 @@ http::Response ApiError(const Status& status, const http::Request& request,
 // JSON response with the given status.
 http::Response Json(int status, const nlohmann::json& body);
 
+class Renderer;
+
+// An HTML page: `page` rendered inside the layout.
+http::Response HtmlPage(const Renderer& renderer, std::string_view page, int status,
+                        nlohmann::json data, const http::Request& request,
+                        const RequestContext& ctx);
+
+// A failed Status as a page: 401 sends the person to log in (and back
+// here afterwards); anything else shows the error page with the HTTP status
+// of the code and a message in the reader's language.
+http::Response ErrorPage(const Renderer& renderer, const Status& status,
+                         const http::Request& request, const RequestContext& ctx);
+
 }  // namespace nyttig::web

@@ -22,10 +22,14 @@ mst::data ToMustache(const nlohmann::json& value) {
       for (const auto& item : value) out.push_back(ToMustache(item));
       return out;
     }
-    case nlohmann::json::value_t::string: return mst::data(value.get<std::string>());
-    case nlohmann::json::value_t::boolean: return mst::data(value.get<bool>());
-    case nlohmann::json::value_t::null: return mst::data(false);
-    default: return mst::data(value.dump());
+    case nlohmann::json::value_t::string:
+      return mst::data(value.get<std::string>());
+    case nlohmann::json::value_t::boolean:
+      return mst::data(value.get<bool>());
+    case nlohmann::json::value_t::null:
+      return mst::data(false);
+    default:
+      return mst::data(value.dump());
   }
 }
 
@@ -35,8 +39,7 @@ std::string PlaceholdersToMustache(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
     size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
-    if (close != std::string::npos && close > i + 1 &&
-        text.find_first_of(" {", i + 1) > close) {
+    if (close != std::string::npos && close > i + 1 && text.find_first_of(" {", i + 1) > close) {
       out += "{{" + text.substr(i + 1, close - i - 1) + "}}";
       i = close;
     } else {
@@ -64,7 +67,8 @@ constexpr NavItem kNavigation[] = {
 nlohmann::json LayoutData(const RequestContext& ctx, const http::Request& request) {
   nlohmann::json nav = nlohmann::json::array();
   for (const NavItem& item : kNavigation) {
-    bool current = request.path == item.href || request.path.starts_with(std::string(item.href) + "/");
+    bool current =
+        request.path == item.href || request.path.starts_with(std::string(item.href) + "/");
     nav.push_back({{"href", item.href}, {"label", ctx.T(item.label_key)}, {"current", current}});
   }
   const std::string other = ctx.language == "sv" ? "en" : "sv";
@@ -72,9 +76,10 @@ nlohmann::json LayoutData(const RequestContext& ctx, const http::Request& reques
       {"lang", ctx.language},
       {"csrf_token", ctx.csrf_token},
       {"nav", nav},
-      {"lang_switch", {{"href", request.path + "?lang=" + other},
-                       {"lang", other},
-                       {"label", other == "en" ? "English" : "Svenska"}}},
+      {"lang_switch",
+       {{"href", request.path + "?lang=" + other},
+        {"lang", other},
+        {"label", other == "en" ? "English" : "Svenska"}}},
       {"current_path", request.path},
   };
   if (ctx.actor.person_id) {

@@ -1,8 +1,8 @@
 #include "web/static_files.h"
 
-#include <functional>
-
 #include <fmt/format.h>
+
+#include <functional>
 
 #include "core/embedded.h"
 
@@ -12,11 +12,14 @@ std::string ContentTypeForPath(std::string_view path) {
   struct Mapping {
     std::string_view suffix, type;
   };
-  static constexpr Mapping kTypes[] = {
-      {".css", "text/css; charset=utf-8"},    {".js", "text/javascript; charset=utf-8"},
-      {".svg", "image/svg+xml"},              {".png", "image/png"},
-      {".ico", "image/x-icon"},               {".txt", "text/plain; charset=utf-8"},
-      {".json", "application/json"},          {".woff2", "font/woff2"}};
+  static constexpr Mapping kTypes[] = {{".css", "text/css; charset=utf-8"},
+                                       {".js", "text/javascript; charset=utf-8"},
+                                       {".svg", "image/svg+xml"},
+                                       {".png", "image/png"},
+                                       {".ico", "image/x-icon"},
+                                       {".txt", "text/plain; charset=utf-8"},
+                                       {".json", "application/json"},
+                                       {".woff2", "font/woff2"}};
   for (const Mapping& m : kTypes) {
     if (path.ends_with(m.suffix)) return std::string(m.type);
   }

@@ -115,7 +115,8 @@ wait_for "$nginx_url"
 names=(healthz organisations nginx-static)
 urls=("$nyttig_url/healthz" "$nyttig_url/api/v1/organisations" "$nginx_url")
 
-# Prints "requests/s p99_ms non2xx_and_errors" of one wrk output on stdin.
+# Prints "requests/s p99_ms non_2xx socket_errors" of one wrk output on stdin
+# (socket errors are mostly wrk's 2 s timeouts of requests left waiting).
 parse_wrk() {
   awk '
     function ms(v) {
@@ -124,8 +125,8 @@ parse_wrk() {
     /Requests\/sec:/ { rps = $2 }
     $1 == "99%" { p99 = ms($2) }
     /Non-2xx or 3xx responses:/ { bad += $NF }
-    /Socket errors:/ { for (i = 3; i <= NF; i += 2) bad += $(i + 1) }
-    END { printf "%.0f %.2f %d\n", rps, p99, bad }'
+    /Socket errors:/ { for (i = 3; i <= NF; i += 2) socket += $(i + 1) }
+    END { printf "%.0f %.2f %d %d\n", rps, p99, bad, socket }'
 }
 
 echo "bench/http: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -141,7 +142,7 @@ for ((rep = 1; rep <= repeats; rep++)); do
     for idx in "${!urls[@]}"; do
       line=$(wrk -t"$threads" -c"$conns" -d"${duration}s" --latency "${urls[$idx]}" | parse_wrk)
       echo "$conns ${names[$idx]} $line" >>"$results"
-      echo "  run $rep, $conns connections, ${names[$idx]}: $line (req/s, p99 ms, errors)" >&2
+      echo "  run $rep, $conns connections, ${names[$idx]}: $line (req/s, p99 ms, non-2xx, socket errors)" >&2
     done
   done
 done
@@ -149,17 +150,26 @@ echo "bench/http: load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- table of medians ---------------------------------------------------------
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-printf '\n| connections | endpoint | requests/s (median) | p99 ms (median) | ratio to nginx | errors |\n'
-printf '| --- | --- | --- | --- | --- | --- |\n'
+printf '\n| connections | endpoint | requests/s (median) | p99 ms (median) | ratio to nginx | non-2xx | socket errors |\n'
+printf '| --- | --- | --- | --- | --- | --- | --- |\n'
 for conns in $connections; do
   nginx_rps=$(awk -v c="$conns" '$1 == c && $2 == "nginx-static" { print $3 }' "$results" | median)
   for name in "${names[@]}"; do
     rps=$(awk -v c="$conns" -v n="$name" '$1 == c && $2 == n { print $3 }' "$results" | median)
     p99=$(awk -v c="$conns" -v n="$name" '$1 == c && $2 == n { print $4 }' "$results" | median)
-    errors=$(awk -v c="$conns" -v n="$name" '$1 == c && $2 == n { s += $5 } END { print s + 0 }' "$results")
+    bad=$(awk -v c="$conns" -v n="$name" '$1 == c && $2 == n { s += $5 } END { print s + 0 }' "$results")
+    socket=$(awk -v c="$conns" -v n="$name" '$1 == c && $2 == n { s += $6 } END { print s + 0 }' "$results")
     ratio=$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }')
-    printf '| %s | %s | %.0f | %.2f | %s | %s |\n' "$conns" "$name" "$rps" "$p99" "$ratio" "$errors"
+    printf '| %s | %s | %.0f | %.2f | %s | %s | %s |\n' "$conns" "$name" "$rps" "$p99" "$ratio" "$bad" \
+      "$socket"
   done
 done
-# Errors (non-2xx answers, socket errors) mean the figures are not comparable.
-! awk '$5 > 0 { found = 1 } END { exit !found }' "$results"
+# Socket errors (timeouts: a request waited over 2 s) are part of the result at
+# high concurrency and only reported; an answer other than 2xx is a failure.
+if awk '$6 > 0 { found = 1 } END { exit !found }' "$results"; then
+  echo "bench/http: some requests timed out (wrk: over 2 s); their latency is not in p99" >&2
+fi
+if awk '$5 > 0 { found = 1 } END { exit !found }' "$results"; then
+  echo "bench/http: FAILED: the server answered other than 2xx" >&2
+  exit 1
+fi

@@ -79,6 +79,10 @@ http::Response OrganisationPage(const AccountRouteDeps& deps, const http::Reques
                {"can_request", CanRequestMembership(ctx.actor, org->id)},
                {"can_manage", CanManageMemberships(ctx.actor, org->id)},
                {"logged_in", ctx.actor.person_id.has_value()}});
+  if (r.Query("done") == "requested" && ctx.actor.person_id) {
+    data["notice"] = ctx.T("organisation.join.sent", {{"organisation", org->name}});
+    data["can_request"] = false;
+  }
   data.update(extra);
   return web::HtmlPage(deps.renderer, "accounts/organisation", 200, data, r, ctx);
 }
@@ -95,10 +99,7 @@ http::Response JoinPost(const AccountRouteDeps& deps, const http::Request& r,
     nlohmann::json errors = web::FormErrors(request.status(), ctx);
     return OrganisationPage(deps, r, ctx, errors);
   }
-  return OrganisationPage(
-      deps, r, ctx,
-      {{"notice", ctx.T("organisation.join.sent", {{"organisation", org->name}})},
-       {"can_request", false}});
+  return http::Response::Redirect("/o/" + org->slug + "/?done=requested", 303);
 }
 
 nlohmann::json MemberRows(const std::vector<Membership>& members, const web::RequestContext& ctx) {
@@ -152,6 +153,9 @@ http::Response MembersPage(const AccountRouteDeps& deps, const http::Request& r,
       {"has_requests", !requests.empty()},
       {"roles", RoleOptions(ctx)},
       {"pagination", Pagination("/o/" + org->slug + "/members?", page, members->total, 50)}};
+  std::string done = r.Query("done").value_or("");
+  if (done == "approved" || done == "rejected") data["notice"] = ctx.T("organisation.requests." + done);
+  if (done == "removed") data["notice"] = ctx.T("organisation.members.removed");
   data.update(extra);
   return web::HtmlPage(deps.renderer, "accounts/members", status, data, r, ctx);
 }
@@ -192,7 +196,7 @@ http::Response RemovePost(const AccountRouteDeps& deps, const http::Request& r,
     }
     return web::ErrorPage(deps.renderer, removed, r, ctx);
   }
-  return MembersPage(deps, r, ctx, 200, {{"notice", ctx.T("organisation.members.removed")}});
+  return http::Response::Redirect("/o/" + r.Param("slug") + "/members?done=removed", 303);
 }
 
 http::Response DecidePost(const AccountRouteDeps& deps, const http::Request& r,
@@ -201,9 +205,9 @@ http::Response DecidePost(const AccountRouteDeps& deps, const http::Request& r,
   bool approve = form["decision"] == "approve";
   Status decided = deps.organisations.DecideRequest(ctx.actor, std::stoll(r.Param("id")), approve);
   if (!decided.ok()) return web::ErrorPage(deps.renderer, decided, r, ctx);
-  return MembersPage(deps, r, ctx, 200,
-                     {{"notice", ctx.T(approve ? "organisation.requests.approved"
-                                               : "organisation.requests.rejected")}});
+  // Post/Redirect/Get: reloading or switching language must not post again.
+  return http::Response::Redirect(
+      "/o/" + r.Param("slug") + "/members?done=" + (approve ? "approved" : "rejected"), 303);
 }
 
 }  // namespace

@@ -451,7 +451,7 @@ void RegisterAuditApi(web::Router& router, const AccountRouteDeps& deps) {
                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
                  std::int64_t org = IdParam(r);
                  if (!CanReadAuditLog(ctx.actor, org))
-                   return PermissionDeniedError("accounts.audit.denied");
+                   return DenyAccess(ctx.actor, "accounts.audit.denied");
                  ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
                  ASSIGN_OR_RETURN(audit::EntryPage entries,
                                   deps.audit.ListEntries(deps.db, org, page.page, page.limit));
@@ -464,7 +464,7 @@ void RegisterAuditApi(web::Router& router, const AccountRouteDeps& deps) {
                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
                  std::int64_t org = IdParam(r);
                  if (!CanReadAuditLog(ctx.actor, org))
-                   return PermissionDeniedError("accounts.audit.denied");
+                   return DenyAccess(ctx.actor, "accounts.audit.denied");
                  std::ostringstream out;
                  RETURN_IF_ERROR(deps.audit.ExportJsonLines(deps.db, org, out));
                  RETURN_IF_ERROR(deps.db.Write([&](db::Tx& tx) {
@@ -482,7 +482,7 @@ void RegisterAuditApi(web::Router& router, const AccountRouteDeps& deps) {
              });
   router.Get("/api/v1/audit-heads", [deps](const http::Request& r, web::RequestContext& ctx) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      if (!CanReadAuditLog(ctx.actor, 0)) return PermissionDeniedError("accounts.audit.denied");
+      if (!CanReadAuditLog(ctx.actor, 0)) return DenyAccess(ctx.actor, "accounts.audit.denied");
       ASSIGN_OR_RETURN(std::vector<audit::ChainHead> heads, deps.audit.Heads(deps.db));
       json items = json::array();
       for (const auto& h : heads) {

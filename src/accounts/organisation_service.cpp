@@ -12,12 +12,10 @@
 namespace nyttig::accounts {
 namespace {
 
-Status Denied(std::string key) { return PermissionDeniedError(std::move(key)); }
-
 // For an entity found by id in another organisation: people outside that
 // organisation learn nothing about what exists there.
 Status DeniedOrHidden(const Actor& actor, OrganisationId org, std::string key) {
-  if (actor.IsMemberOf(org)) return Denied(std::move(key));
+  if (actor.IsMemberOf(org)) return DenyAccess(actor, std::move(key));
   return NotFoundError("error.not_found");
 }
 
@@ -87,7 +85,7 @@ StatusOr<std::string> OrganisationService::UniqueSlug(db::Tx& tx, const std::str
 
 StatusOr<Organisation> OrganisationService::CreateOrganisation(const Actor& actor,
                                                                const OrganisationInput& input) {
-  if (!CanCreateOrganisation(actor)) return Denied("accounts.organisation.create.denied");
+  if (!CanCreateOrganisation(actor)) return DenyAccess(actor, "accounts.organisation.create.denied");
   ASSIGN_OR_RETURN(Organisation org, ValidateOrganisation(input, true));
   return db_.WriteValue<Organisation>([&](db::Tx& tx) -> StatusOr<Organisation> {
     ASSIGN_OR_RETURN(org.slug, UniqueSlug(tx, org.name));
@@ -102,7 +100,7 @@ StatusOr<Organisation> OrganisationService::CreateOrganisation(const Actor& acto
 StatusOr<Organisation> OrganisationService::UpdateOrganisation(const Actor& actor,
                                                                OrganisationId id,
                                                                const OrganisationInput& input) {
-  if (!CanEditOrganisation(actor, id)) return Denied("accounts.organisation.edit.denied");
+  if (!CanEditOrganisation(actor, id)) return DenyAccess(actor, "accounts.organisation.edit.denied");
   ASSIGN_OR_RETURN(Organisation changes, ValidateOrganisation(input, false));
   return db_.WriteValue<Organisation>([&](db::Tx& tx) -> StatusOr<Organisation> {
     ASSIGN_OR_RETURN(Organisation org, OrganisationStore::Find(tx, id));
@@ -149,7 +147,7 @@ StatusOr<std::vector<Unit>> OrganisationService::ListUnits(OrganisationId org) {
 StatusOr<Unit> OrganisationService::CreateUnit(const Actor& actor, OrganisationId org,
                                                const std::string& name_input,
                                                std::optional<UnitId> parent) {
-  if (!CanManageUnits(actor, org)) return Denied("accounts.unit.create.denied");
+  if (!CanManageUnits(actor, org)) return DenyAccess(actor, "accounts.unit.create.denied");
   Status problems = InvalidArgumentError("validation.failed");
   std::string name(Trim(name_input));
   if (name.empty()) problems.AddInvalid("name", "accounts.unit.name.required");
@@ -175,7 +173,7 @@ StatusOr<Unit> OrganisationService::CreateUnit(const Actor& actor, OrganisationI
 StatusOr<Paged<Membership>> OrganisationService::ListMembers(const Actor& actor,
                                                              OrganisationId org,
                                                              const Page& page) {
-  if (!CanListMembers(actor, org)) return Denied("accounts.members.list.denied");
+  if (!CanListMembers(actor, org)) return DenyAccess(actor, "accounts.members.list.denied");
   return db_.ReadValue<Paged<Membership>>([&](db::Tx& tx) -> StatusOr<Paged<Membership>> {
     ASSIGN_OR_RETURN(auto found, OrganisationStore::MembershipsOfOrganisation(
                                      tx, org, std::int64_t(page.page - 1) * page.limit, page.limit));
@@ -186,7 +184,7 @@ StatusOr<Paged<Membership>> OrganisationService::ListMembers(const Actor& actor,
 StatusOr<Membership> OrganisationService::GrantRole(const Actor& actor, OrganisationId org,
                                                     const std::string& email, Role role,
                                                     std::optional<UnitId> unit) {
-  if (!CanManageMemberships(actor, org)) return Denied("accounts.members.manage.denied");
+  if (!CanManageMemberships(actor, org)) return DenyAccess(actor, "accounts.members.manage.denied");
   return db_.WriteValue<Membership>([&](db::Tx& tx) -> StatusOr<Membership> {
     auto person = PersonStore::FindByEmail(tx, AsciiLower(Trim(email)));
     if (!person.ok()) {
@@ -254,7 +252,7 @@ StatusOr<MembershipRequest> OrganisationService::RequestMembership(const Actor& 
 
 StatusOr<std::vector<MembershipRequest>> OrganisationService::PendingRequests(const Actor& actor,
                                                                              OrganisationId org) {
-  if (!CanManageMemberships(actor, org)) return Denied("accounts.members.manage.denied");
+  if (!CanManageMemberships(actor, org)) return DenyAccess(actor, "accounts.members.manage.denied");
   return db_.ReadValue<std::vector<MembershipRequest>>(
       [&](db::Tx& tx) { return OrganisationStore::PendingRequests(tx, org); });
 }

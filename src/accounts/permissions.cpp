@@ -56,4 +56,9 @@ bool CanManagePersonalTokens(const Actor& actor) {
   return IsPerson(actor) && actor.method == AuthMethod::kSession;
 }
 
+Status DenyAccess(const Actor& actor, std::string message_key) {
+  if (!actor.authenticated()) return UnauthenticatedError("accounts.login.required");
+  return PermissionDeniedError(std::move(message_key));
+}
+
 }  // namespace nyttig::accounts

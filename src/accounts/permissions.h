@@ -17,6 +17,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/actor.h"
+#include "core/status.h"
 
 namespace nyttig::accounts {
 
@@ -30,5 +31,10 @@ bool CanRequestMembership(const Actor& actor, OrganisationId org);
 bool CanReadAuditLog(const Actor& actor, OrganisationId org);  // org 0: the platform chain
 bool CanManageServiceTokens(const Actor& actor, OrganisationId org);
 bool CanManagePersonalTokens(const Actor& actor);
+
+// The error for a refused action: kUnauthenticated ("log in first") when the
+// actor is anonymous, so clients get 401 and pages send people to log in;
+// kPermissionDenied with the message key otherwise.
+Status DenyAccess(const Actor& actor, std::string message_key);
 
 }  // namespace nyttig::accounts

@@ -75,7 +75,7 @@ StatusOr<CreatedToken> TokenService::Create(const Actor& actor, ApiTokenRow row,
 
 StatusOr<CreatedToken> TokenService::CreatePersonalToken(const Actor& actor,
                                                          const TokenInput& input) {
-  if (!CanManagePersonalTokens(actor)) return PermissionDeniedError("accounts.token.denied");
+  if (!CanManagePersonalTokens(actor)) return DenyAccess(actor, "accounts.token.denied");
   ApiTokenRow row;
   row.person_id = actor.person_id;
   return Create(actor, row, input);
@@ -83,21 +83,21 @@ StatusOr<CreatedToken> TokenService::CreatePersonalToken(const Actor& actor,
 
 StatusOr<CreatedToken> TokenService::CreateServiceToken(const Actor& actor, OrganisationId org,
                                                         const TokenInput& input) {
-  if (!CanManageServiceTokens(actor, org)) return PermissionDeniedError("accounts.token.denied");
+  if (!CanManageServiceTokens(actor, org)) return DenyAccess(actor, "accounts.token.denied");
   ApiTokenRow row;
   row.organisation_id = org;
   return Create(actor, row, input);
 }
 
 StatusOr<std::vector<ApiTokenRow>> TokenService::ListPersonalTokens(const Actor& actor) {
-  if (!CanManagePersonalTokens(actor)) return PermissionDeniedError("accounts.token.denied");
+  if (!CanManagePersonalTokens(actor)) return DenyAccess(actor, "accounts.token.denied");
   return db_.ReadValue<std::vector<ApiTokenRow>>(
       [&](db::Tx& tx) { return SessionStore::ApiTokensOfPerson(tx, *actor.person_id); });
 }
 
 StatusOr<std::vector<ApiTokenRow>> TokenService::ListServiceTokens(const Actor& actor,
                                                                   OrganisationId org) {
-  if (!CanManageServiceTokens(actor, org)) return PermissionDeniedError("accounts.token.denied");
+  if (!CanManageServiceTokens(actor, org)) return DenyAccess(actor, "accounts.token.denied");
   return db_.ReadValue<std::vector<ApiTokenRow>>(
       [&](db::Tx& tx) { return SessionStore::ApiTokensOfOrganisation(tx, org); });
 }

@@ -134,16 +134,20 @@ TEST_P(OrganisationMembershipTest,
           .code(),
       StatusCode::kPermissionDenied);
   Membership admin_membership = admin_a_.memberships.at(0);
+  // Another organisation's membership ids are not even confirmed to exist.
   EXPECT_EQ(
       organisations_->RevokeMembership(admin_b_, admin_membership.id).code(),
-      StatusCode::kPermissionDenied);
+      StatusCode::kNotFound);
   EXPECT_THAT(MemberEmails(org_a_.id), ElementsAre("admin@are.se:admin"));
 }
 
 TEST_P(OrganisationMembershipTest, OnlyMembersSeeTheMemberList) {
   Actor employee = MakeMember(org_a_.id, "emma@exempel.se", Role::kEmployee);
   EXPECT_TRUE(organisations_->ListMembers(employee, org_a_.id, {1, 20}).ok());
-  for (const Actor &outsider : {Actor::Anonymous(), Citizen(), admin_b_}) {
+  // Anonymous visitors are asked to log in; logged-in outsiders are refused.
+  EXPECT_EQ(organisations_->ListMembers(Actor::Anonymous(), org_a_.id, {1, 20}).status().code(),
+            StatusCode::kUnauthenticated);
+  for (const Actor &outsider : {Citizen(), admin_b_}) {
     EXPECT_EQ(organisations_->ListMembers(outsider, org_a_.id, {1, 20})
                   .status()
                   .code(),
@@ -256,9 +260,12 @@ TEST_P(OrganisationMembershipTest, OnlyThatOrganisationsAdminDecides) {
   Actor citizen = Citizen();
   Actor employee = MakeMember(org_a_.id, "emma@exempel.se", Role::kEmployee);
   MembershipRequest request = Request(citizen, org_a_.id);
-  for (const Actor &other : {admin_b_, employee, citizen}) {
+  // A member of the organisation is told no; outsiders learn nothing.
+  EXPECT_EQ(organisations_->DecideRequest(employee, request.id, true).code(),
+            StatusCode::kPermissionDenied);
+  for (const Actor &other : {admin_b_, citizen}) {
     EXPECT_EQ(organisations_->DecideRequest(other, request.id, true).code(),
-              StatusCode::kPermissionDenied);
+              StatusCode::kNotFound);
   }
   EXPECT_EQ(
       organisations_->PendingRequests(admin_b_, org_a_.id).status().code(),

@@ -92,7 +92,7 @@ TEST_P(OrganisationServiceTest, OnlyAPlatformAdminMayCreate) {
                                      {.name = "Ny", .kind = "company"})
                 .status()
                 .code(),
-            StatusCode::kPermissionDenied);
+            StatusCode::kUnauthenticated);
   EXPECT_EQ(Count("accounts_organisations"), 1);
 }
 

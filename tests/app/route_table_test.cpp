@@ -54,11 +54,11 @@ const std::vector<Row>& Table() {
       {Who::kAnonymous, M::kGet, "/profile", "", 303},
       // Log-in required.
       {Who::kAnonymous, M::kGet, "/api/v1/me", "", 401},
-      {Who::kAnonymous, M::kGet, "/api/v1/tokens", "", 403},
-      {Who::kAnonymous, M::kGet, "/api/v1/organisations/{org}/members", "", 403},
+      {Who::kAnonymous, M::kGet, "/api/v1/tokens", "", 401},
+      {Who::kAnonymous, M::kGet, "/api/v1/organisations/{org}/members", "", 401},
       {Who::kAnonymous, M::kPost, "/api/v1/organisations/{org}/membership-requests", "{}", 401},
       {Who::kAnonymous, M::kPost, "/api/v1/organisations", R"({"name": "X", "kind": "region"})",
-       403},
+       401},
       // A person without memberships.
       {Who::kCitizen, M::kGet, "/api/v1/me", "", 200},
       {Who::kCitizen, M::kGet, "/api/v1/tokens", "", 200},

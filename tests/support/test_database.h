@@ -48,7 +48,7 @@ class EngineTest : public ::testing::TestWithParam<Engine> {
   void SetUp() override;
   db::Database& db() { return test_db_->db(); }
   TestDatabase& test_db() { return *test_db_; }
-  FakeClock clock_{1'795'000'000};  // 2026-11-18T09:46:40Z
+  FakeClock clock_{1'795'000'000};  // 2026-11-18T11:06:40Z
 
  private:
   std::unique_ptr<TestDatabase> test_db_;

@@ -2,6 +2,7 @@
 // backup, restore, audit verify, and the data commands of the modules.
 // Exit codes: 0 success, 1 failure of the work, 2 usage error. Machine-
 // readable output goes to stdout as JSON; logs and progress go to stderr.
+#include <spdlog/async.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -241,8 +242,13 @@ int Main(int argc, char** argv) {
 }  // namespace nyttig
 
 int main(int argc, char** argv) {
-  // Logs go to stderr; stdout is for machine-readable output.
-  spdlog::set_default_logger(spdlog::stderr_color_mt("nyttig"));
+  // Logs go to stderr; stdout is for machine-readable output. One writer
+  // thread formats and writes them, so a request never waits for the log
+  // (measured: synchronous logging cost a third of /healthz throughput).
+  spdlog::init_thread_pool(8192, 1);
+  spdlog::set_default_logger(spdlog::create_async<spdlog::sinks::stderr_color_sink_mt>("nyttig"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
-  return nyttig::Main(argc, argv);
+  int code = nyttig::Main(argc, argv);
+  spdlog::shutdown();  // flush what the writer thread still holds
+  return code;
 }

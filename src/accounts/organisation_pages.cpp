@@ -52,7 +52,8 @@ http::Response Directory(const AccountRouteDeps& deps, const http::Request& r,
       {"pagination", Pagination("/organisations?q=" + http::PercentEncode(query) + "&", page,
                                 found->total, kDirectoryPageSize)}};
   // htmx live search swaps only the result list; without script the whole page loads.
-  if (r.Header("HX-Request")) {
+  // History restores want the whole page, not the fragment.
+  if (r.Header("HX-Request") && !r.Header("HX-History-Restore-Request")) {
     return http::Response::Html(200,
                                 deps.renderer.Fragment("partials/organisation_results", data, ctx));
   }

@@ -52,6 +52,9 @@ void RegisterSystemRoutes(web::Router& router, SystemRouteDeps deps) {
   router.Get("/static/vendor/{path}", [deps](const http::Request& r, web::RequestContext&) {
     return deps.static_files.Serve("vendor/" + r.Param("path"), r);
   });
+  router.Get("/favicon.ico", [](const http::Request&, web::RequestContext&) {
+    return http::Response::Redirect("/static/favicon.svg", 301);
+  });
   router.Get("/api/v1/api-info", [](const http::Request&, web::RequestContext&) {
     return web::Json(200, {{"api_name", "nyttig"},
                            {"api_version", "1.0.0"},

@@ -171,6 +171,19 @@ std::string PercentEncode(std::string_view text) {
   return out;
 }
 
+std::string PercentEncodePath(std::string_view path) {
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    size_t slash = path.find('/', start);
+    out += PercentEncode(path.substr(start, slash - start));
+    if (slash == std::string_view::npos) break;
+    out += '/';
+    start = slash + 1;
+  }
+  return out;
+}
+
 std::multimap<std::string, std::string> ParseUrlEncoded(std::string_view text) {
   std::multimap<std::string, std::string> out;
   while (!text.empty()) {

@@ -84,6 +84,8 @@ struct Response {
 // Returns nullopt on a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool form);
 std::string PercentEncode(std::string_view text);
+// Like PercentEncode, but keeps '/' so that a path stays readable.
+std::string PercentEncodePath(std::string_view path);
 
 // Parses "a=1&b=2" (query strings and urlencoded forms). Malformed pairs are
 // skipped, never fatal.

@@ -59,10 +59,24 @@ struct NavItem {
   const char* label_key;
 };
 
+// Modules add their entry here as they land (UX.md: Idéer · Dialoger ·
+// Försök · Kunskapsbank · Sök); a link to a page that does not exist yet
+// would only frustrate.
 constexpr NavItem kNavigation[] = {
     {"/organisations", "nav.organisations"},
-    {"/search", "nav.search"},
 };
+
+// The same page in the other language: the request's query is kept (a
+// search, a page number), only `lang` is replaced. Form posts are not
+// repeated: their page links back to its own address.
+std::string LanguageSwitchHref(const http::Request& request, const std::string& language) {
+  std::string href = http::PercentEncodePath(request.path) + "?";
+  for (const auto& [key, value] : request.query) {
+    if (key == "lang") continue;
+    href += http::PercentEncode(key) + "=" + http::PercentEncode(value) + "&";
+  }
+  return href + "lang=" + language;
+}
 
 nlohmann::json LayoutData(const RequestContext& ctx, const http::Request& request) {
   nlohmann::json nav = nlohmann::json::array();
@@ -77,7 +91,8 @@ nlohmann::json LayoutData(const RequestContext& ctx, const http::Request& reques
       {"csrf_token", ctx.csrf_token},
       {"nav", nav},
       {"lang_switch",
-       {{"href", request.path + "?lang=" + other},
+       {{"href", request.method == http::Method::kGet ? LanguageSwitchHref(request, other)
+                                                       : "/?lang=" + other},
         {"lang", other},
         {"label", other == "en" ? "English" : "Svenska"}}},
       {"current_path", request.path},

@@ -19,16 +19,17 @@ std::string ThrottleKeyForAddress(const std::string& address) { return "address:
 // Validates the fields of a registration; collects every problem.
 Status ValidateRegistration(const RegisterInput& input, const std::string& email) {
   Status problems = InvalidArgumentError("validation.failed");
-  if (Trim(input.email).empty()) {
-    problems.AddInvalid("email", "accounts.email.required");
-  } else if (email.empty()) {
-    problems.AddInvalid("email", "accounts.email.invalid", input.email);
-  }
+  // In the order of the form's fields, so the error summary reads top-down.
   std::string_view name = Trim(input.display_name);
   if (name.empty()) problems.AddInvalid("display_name", "accounts.display_name.required");
   if (Utf8Length(name) > kMaxDisplayNameChars) {
     problems.AddInvalid("display_name", "accounts.display_name.too_long", "",
                         {{"max", std::to_string(kMaxDisplayNameChars)}});
+  }
+  if (Trim(input.email).empty()) {
+    problems.AddInvalid("email", "accounts.email.required");
+  } else if (email.empty()) {
+    problems.AddInvalid("email", "accounts.email.invalid", input.email);
   }
   if (std::string weak = PasswordWeakness(input.password, email); !weak.empty()) {
     problems.AddInvalid("password", weak, "", {{"min", std::to_string(kMinPasswordChars)}});

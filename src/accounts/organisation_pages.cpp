@@ -25,13 +25,6 @@ nlohmann::json OrgSummary(const Organisation& o, const web::RequestContext& ctx)
           {"code", Optional(o.official_code)}};
 }
 
-nlohmann::json Pagination(const std::string& base, int page, std::int64_t total, int limit) {
-  nlohmann::json p = {{"page", page},
-                      {"pages", std::max<std::int64_t>(1, (total + limit - 1) / limit)}};
-  if (page > 1) p["prev"] = base + "page=" + std::to_string(page - 1);
-  if (std::int64_t(page) * limit < total) p["next"] = base + "page=" + std::to_string(page + 1);
-  return p;
-}
 
 http::Response Directory(const AccountRouteDeps& deps, const http::Request& r,
                          web::RequestContext& ctx) {
@@ -49,7 +42,7 @@ http::Response Directory(const AccountRouteDeps& deps, const http::Request& r,
       {"items", items},
       {"has_items", !items.empty()},
       {"total", std::to_string(found->total)},
-      {"pagination", Pagination("/organisations?q=" + http::PercentEncode(query) + "&", page,
+      {"pagination", web::PageLinks("/organisations?q=" + http::PercentEncode(query) + "&", page,
                                 found->total, kDirectoryPageSize)}};
   // htmx live search swaps only the result list; without script the whole page loads.
   // History restores want the whole page, not the fragment.
@@ -153,7 +146,7 @@ http::Response MembersPage(const AccountRouteDeps& deps, const http::Request& r,
       {"requests", requests},
       {"has_requests", !requests.empty()},
       {"roles", RoleOptions(ctx)},
-      {"pagination", Pagination("/o/" + org->slug + "/members?", page, members->total, 50)}};
+      {"pagination", web::PageLinks("/o/" + org->slug + "/members?", page, members->total, 50)}};
   std::string done = r.Query("done").value_or("");
   if (done == "approved" || done == "rejected") data["notice"] = ctx.T("organisation.requests." + done);
   if (done == "removed") data["notice"] = ctx.T("organisation.members.removed");

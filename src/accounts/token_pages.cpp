@@ -93,13 +93,8 @@ http::Response AuditPage(const AccountRouteDeps& deps, const http::Request& r,
                     {"action", e.action},
                     {"entity", e.entity_type + " " + e.entity_id}});
   }
-  nlohmann::json pagination = {
-      {"page", page},
-      {"pages", std::max<std::int64_t>(1, (entries->total + kAuditPageSize - 1) / kAuditPageSize)}};
-  if (page > 1) pagination["prev"] = "/o/" + org->slug + "/audit?page=" + std::to_string(page - 1);
-  if (std::int64_t(page) * kAuditPageSize < entries->total) {
-    pagination["next"] = "/o/" + org->slug + "/audit?page=" + std::to_string(page + 1);
-  }
+  nlohmann::json pagination =
+      web::PageLinks("/o/" + org->slug + "/audit?", page, entries->total, kAuditPageSize);
   return web::HtmlPage(deps.renderer, "accounts/audit", 200,
                        {{"title", ctx.T("accounts.audit.title", {{"organisation", org->name}})},
                         {"organisation", org->name},

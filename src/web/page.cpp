@@ -74,6 +74,15 @@ http::Response ErrorPage(const Renderer& renderer, const Status& status,
                   ctx);
 }
 
+nlohmann::json PageLinks(const std::string& base, int page, std::int64_t total, int limit) {
+  const std::int64_t pages = std::max<std::int64_t>(1, (total + limit - 1) / limit);
+  if (pages <= 1 && page <= 1) return nullptr;
+  nlohmann::json links = {{"page", page}, {"pages", pages}};
+  if (page > 1) links["prev"] = base + "page=" + std::to_string(page - 1);
+  if (page < pages) links["next"] = base + "page=" + std::to_string(page + 1);
+  return links;
+}
+
 http::Response Json(int status, const nlohmann::json& body) {
   return http::Response::Text(status, body.dump(), "application/json");
 }

@@ -35,6 +35,11 @@ http::Response ApiError(const Status& status, const http::Request& request,
 // JSON response with the given status.
 http::Response Json(int status, const nlohmann::json& body);
 
+// Links for a paged list (partials/page_links): "Sida 2 av 5" with previous
+// and next. `base` ends in '?' or '&'; "page=N" is appended. Null when
+// everything fits on one page, so nothing is shown.
+nlohmann::json PageLinks(const std::string& base, int page, std::int64_t total, int limit);
+
 class Renderer;
 
 // An HTML page: `page` rendered inside the layout.

@@ -83,6 +83,14 @@ TEST_P(AccountServiceTest, RegisterRequiresEveryField) {
   ExpectNothingWritten();
 }
 
+TEST_P(AccountServiceTest, RegisterListsProblemsInTheOrderOfTheForm) {
+  // The error summary on the page reads top-down: name, e-mail, password.
+  Status s = RegisterFails({"  ", " ", "", "sv"});
+  EXPECT_THAT(InvalidFields(s), ElementsAre("display_name:accounts.display_name.required",
+                                            "email:accounts.email.required",
+                                            "password:accounts.password.too_short"));
+}
+
 TEST_P(AccountServiceTest, RegisterRejectsAMalformedEmail) {
   for (const char *email : {"anna", "anna@", "@exempel.se", "anna@exempel",
                             "an na@exempel.se", "anna@@exempel.se"}) {

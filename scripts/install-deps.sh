@@ -18,7 +18,7 @@ packages=(
   libpoppler-cpp-dev libstemmer-dev libhunspell-dev hunspell-sv
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 postgresql-client-15
-  chromium curl ca-certificates
+  chromium curl ca-certificates python3
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(wrk nginx-light)

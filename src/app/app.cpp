@@ -177,20 +177,26 @@ http::Response App::Dispatch(http::Request& request, web::RequestContext& ctx, s
         request.path);
   }
   auto match = router_.Find(request.method, request.path);
+  const bool browser = request.WantsHtml() && !request.path.starts_with("/api/");
   if (match.status == 405) {
-    http::Response r = http::ProblemForHttpStatus(405, "Method not allowed here.", request.path);
+    // A browser that follows a link to a form's address gets a page that
+    // says what to do, not JSON.
+    http::Response r =
+        browser ? web::HtmlPage(*renderer_, "error", 405,
+                                {{"title", ctx.T("error.method_not_allowed.title")},
+                                 {"message", ctx.T("error.method_not_allowed")}},
+                                request, ctx)
+                : http::ProblemForHttpStatus(405, "Method not allowed here.", request.path);
     r.headers.Set("Allow", match.allow);
     return r;
   }
   if (match.status == 404) {
     route = "unmatched";
-    return request.WantsHtml() && !request.path.starts_with("/api/")
-               ? http::Response::Html(404,
-                                      renderer_->Page("error",
-                                                      {{"title", ctx.T("error.not_found.title")},
-                                                       {"message", ctx.T("error.not_found")}},
-                                                      ctx, request))
-               : http::ProblemForHttpStatus(404, "No such resource.", request.path);
+    return browser ? web::HtmlPage(*renderer_, "error", 404,
+                                   {{"title", ctx.T("error.not_found.title")},
+                                    {"message", ctx.T("error.not_found")}},
+                                   request, ctx)
+                   : http::ProblemForHttpStatus(404, "No such resource.", request.path);
   }
   route = match.pattern;
   if (Status csrf = CheckCsrf(request, ctx); !csrf.ok()) return web::ApiError(csrf, request, ctx);

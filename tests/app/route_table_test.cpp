@@ -167,6 +167,16 @@ TEST_P(HttpRouteTableTest, WrongMethodIs405WithAllow) {
   EXPECT_EQ(put.headers.Get("Allow").value_or(""), "GET");
 }
 
+TEST_P(HttpRouteTableTest, WrongMethodIsAPageForBrowsers) {
+  TestClient client = NewClient();
+  http::Response r = client.Send({.target = "/logout", .headers = {{"Accept", "text/html"}}});
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.headers.Get("Allow").value_or(""), "POST");
+  EXPECT_THAT(std::string(r.headers.Get("Content-Type").value_or("")),
+              ::testing::HasSubstr("text/html"));
+  EXPECT_THAT(r.body, ::testing::HasSubstr("formulär"));
+}
+
 TEST_P(HttpRouteTableTest, HeadIsAnsweredLikeGet) {
   TestClient client = NewClient();
   EXPECT_EQ(client.Send({.method = http::Method::kHead, .target = "/healthz"}).status, 200);

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <charconv>
 #include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
@@ -84,13 +85,19 @@ void RunMaintenance(app::App& app, std::atomic<bool>& stop, std::condition_varia
 
 int Serve(const GlobalOptions& g, const std::string& listen, app::AppOptions options) {
   size_t colon = listen.rfind(':');
-  if (colon == std::string::npos) {
-    std::cerr << "nyttig: --listen must be HOST:PORT\n";
+  unsigned port = 0;
+  const char* port_begin = listen.data() + (colon == std::string::npos ? 0 : colon + 1);
+  const char* port_end = listen.data() + listen.size();
+  auto [parsed_end, ec] = std::from_chars(port_begin, port_end, port);
+  if (colon == std::string::npos || colon == 0 || ec != std::errc() || parsed_end != port_end ||
+      port == 0 || port > 65535) {
+    std::cerr << "nyttig: --listen must be HOST:PORT with a port from 1 to 65535, not \""
+              << listen << "\"\n";
     return 2;
   }
   http::ServerOptions server_options;
   server_options.host = listen.substr(0, colon);
-  server_options.port = static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1)));
+  server_options.port = static_cast<std::uint16_t>(port);
   SystemClock clock;
   auto app = OpenApp(g, clock, std::move(options), server_options.threads + 2);
   if (!app.ok()) return Fail(app.status());

@@ -37,6 +37,9 @@ struct AccountOptions {
   std::string public_base_url = "http://127.0.0.1:8080";  // for links in mail
 };
 
+// The cookie that carries a session token in browsers.
+inline constexpr std::string_view kSessionCookieName = "nyttig_session";
+
 inline constexpr size_t kMaxDisplayNameChars = 120;
 inline constexpr size_t kMaxEmailChars = 254;
 

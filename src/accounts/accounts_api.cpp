@@ -18,8 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kSessionCookieSeconds = 60 * 86400;
-
 json PersonJson(const Person& p) {
   return {{"id", p.id},
           {"display_name", p.display_name},
@@ -151,14 +149,14 @@ void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& de
       RETURN_IF_ERROR(f.status());
       ASSIGN_OR_RETURN(LoginResult login, deps.accounts.Login(email, password, ctx.actor));
       ctx.set_cookies.push_back(
-          SessionCookie(login.session_token, kSessionCookieSeconds, deps.secure_cookies));
+          SessionCookie(deps, login.session_token));
       return web::Json(201, {{"person", PersonJson(login.person)},
                              {"csrf_token", KeyedHash(login.session_token, "csrf")}});
     });
   });
   router.Delete("/api/v1/sessions/current", [deps](const http::Request&, web::RequestContext& ctx) {
     if (ctx.session_token) deps.accounts.Logout(*ctx.session_token, ctx.actor).IgnoreError();
-    ctx.set_cookies.push_back(SessionCookie("", 0, deps.secure_cookies));
+    ctx.set_cookies.push_back(ExpiredSessionCookie(deps));
     return http::Response::Text(204, "");
   });
   router.Get("/api/v1/me", [deps](const http::Request& r, web::RequestContext& ctx) {
@@ -274,9 +272,7 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
                  ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(IdParam(r)));
                  ASSIGN_OR_RETURN(std::vector<Unit> units, deps.organisations.ListUnits(org.id));
-                 http::PageRequest all{1, static_cast<int>(std::max<size_t>(units.size(), 1))};
-                 return web::Json(
-                     200, http::PagedJson(Items(units, UnitJson), all, std::int64_t(units.size())));
+                 return web::Json(200, http::WholeListJson(Items(units, UnitJson)));
                });
              });
   router.Post("/api/v1/organisations/{id:int}/units",
@@ -336,9 +332,7 @@ void RegisterMembershipApi(web::Router& router, const AccountRouteDeps& deps) {
       [deps](const http::Request& r, web::RequestContext& ctx) {
         return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
           ASSIGN_OR_RETURN(auto pending, deps.organisations.PendingRequests(ctx.actor, IdParam(r)));
-          http::PageRequest all{1, static_cast<int>(std::max<size_t>(pending.size(), 1))};
-          return web::Json(
-              200, http::PagedJson(Items(pending, RequestJson), all, std::int64_t(pending.size())));
+          return web::Json(200, http::WholeListJson(Items(pending, RequestJson)));
         });
       });
   router.Post(
@@ -394,9 +388,7 @@ void RegisterTokenApi(web::Router& router, const AccountRouteDeps& deps) {
   router.Get("/api/v1/tokens", [deps](const http::Request& r, web::RequestContext& ctx) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(auto tokens, deps.tokens.ListPersonalTokens(ctx.actor));
-      http::PageRequest all{1, static_cast<int>(std::max<size_t>(tokens.size(), 1))};
-      return web::Json(200,
-                       http::PagedJson(Items(tokens, TokenJson), all, std::int64_t(tokens.size())));
+      return web::Json(200, http::WholeListJson(Items(tokens, TokenJson)));
     });
   });
   router.Post("/api/v1/tokens", [deps](const http::Request& r, web::RequestContext& ctx) {
@@ -417,9 +409,7 @@ void RegisterTokenApi(web::Router& router, const AccountRouteDeps& deps) {
                                                              web::RequestContext& ctx) {
     return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(auto tokens, deps.tokens.ListServiceTokens(ctx.actor, IdParam(r)));
-      http::PageRequest all{1, static_cast<int>(std::max<size_t>(tokens.size(), 1))};
-      return web::Json(200,
-                       http::PagedJson(Items(tokens, TokenJson), all, std::int64_t(tokens.size())));
+      return web::Json(200, http::WholeListJson(Items(tokens, TokenJson)));
     });
   });
   router.Post("/api/v1/organisations/{id:int}/tokens", [deps](const http::Request& r,
@@ -488,8 +478,7 @@ void RegisterAuditApi(web::Router& router, const AccountRouteDeps& deps) {
       for (const auto& h : heads) {
         items.push_back({{"chain_id", h.chain_id}, {"seq", h.seq}, {"entry_hash", h.entry_hash}});
       }
-      http::PageRequest all{1, static_cast<int>(std::max<size_t>(heads.size(), 1))};
-      return web::Json(200, http::PagedJson(items, all, std::int64_t(heads.size())));
+      return web::Json(200, http::WholeListJson(items));
     });
   });
 }

@@ -10,8 +10,6 @@
 namespace nyttig::accounts {
 namespace {
 
-constexpr int kSessionCookieDays = 60;
-
 http::Response RedirectToLogin(const http::Request& r) {
   return http::Response::Redirect("/login?next=" + http::PercentEncode(r.target));
 }
@@ -38,7 +36,7 @@ http::Response RegisterPost(const AccountRouteDeps& deps, const http::Request& r
   auto login = deps.accounts.Login(input.email, input.password, ctx.actor);
   if (!login.ok()) return http::Response::Redirect("/login");
   ctx.set_cookies.push_back(
-      SessionCookie(login->session_token, kSessionCookieDays * 86400, deps.secure_cookies));
+      SessionCookie(deps, login->session_token));
   return http::Response::Redirect("/profile?welcome=1");
 }
 
@@ -67,7 +65,7 @@ http::Response LoginPost(const AccountRouteDeps& deps, const http::Request& r,
     return response;
   }
   ctx.set_cookies.push_back(
-      SessionCookie(login->session_token, kSessionCookieDays * 86400, deps.secure_cookies));
+      SessionCookie(deps, login->session_token));
   return http::Response::Redirect(SafeNext(form["next"]));
 }
 
@@ -152,11 +150,15 @@ http::Response ResetPost(const AccountRouteDeps& deps, const http::Request& r,
 
 }  // namespace
 
-std::string SessionCookie(const std::string& token, int max_age_seconds, bool secure) {
-  std::string cookie = "nyttig_session=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                       std::to_string(max_age_seconds);
-  if (secure) cookie += "; Secure";
-  return cookie;
+std::string SessionCookie(const AccountRouteDeps& deps, const std::string& token) {
+  const int max_age = deps.accounts.options().session_max_days * 86400;
+  return http::FormatSetCookie(kSessionCookieName, token,
+                               {.max_age_seconds = max_age, .secure = deps.secure_cookies});
+}
+
+std::string ExpiredSessionCookie(const AccountRouteDeps& deps) {
+  return http::FormatSetCookie(kSessionCookieName, "",
+                               {.max_age_seconds = 0, .secure = deps.secure_cookies});
 }
 
 void RegisterAuthPages(web::Router& router, const AccountRouteDeps& deps) {
@@ -179,7 +181,7 @@ void RegisterAuthPages(web::Router& router, const AccountRouteDeps& deps) {
   });
   router.Post("/logout", [deps](const http::Request&, web::RequestContext& ctx) {
     if (ctx.session_token) deps.accounts.Logout(*ctx.session_token, ctx.actor).IgnoreError();
-    ctx.set_cookies.push_back(SessionCookie("", 0, deps.secure_cookies));
+    ctx.set_cookies.push_back(ExpiredSessionCookie(deps));
     return http::Response::Redirect("/?logged_out=1");
   });
   router.Get("/password/forgot", [deps](const http::Request& r, web::RequestContext& ctx) {

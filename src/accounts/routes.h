@@ -31,7 +31,10 @@ void RegisterOrganisationPages(web::Router& router, const AccountRouteDeps& deps
 void RegisterAccountsApi(web::Router& router, const AccountRouteDeps& deps);
 void RegisterTokenAndAuditPages(web::Router& router, const AccountRouteDeps& deps);
 
-// The session cookie for a token (empty token with max_age 0 deletes it).
-std::string SessionCookie(const std::string& token, int max_age_seconds, bool secure);
+// The Set-Cookie value for a new session: lives as long as the session may
+// (AccountOptions::session_max_days).
+std::string SessionCookie(const AccountRouteDeps& deps, const std::string& token);
+// The Set-Cookie value that deletes the session cookie.
+std::string ExpiredSessionCookie(const AccountRouteDeps& deps);
 
 }  // namespace nyttig::accounts

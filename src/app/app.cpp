@@ -35,10 +35,7 @@ std::string ClientAddress(const http::Request& request, bool trust_proxy) {
 }
 
 std::string CookieHeader(std::string_view name, std::string_view value, int max_age, bool secure) {
-  std::string c = std::string(name) + "=" + std::string(value) + "; Path=/; HttpOnly; SameSite=Lax";
-  if (max_age >= 0) c += "; Max-Age=" + std::to_string(max_age);
-  if (secure) c += "; Secure";
-  return c;
+  return http::FormatSetCookie(name, value, {.max_age_seconds = max_age, .secure = secure});
 }
 
 void SecurityHeaders(http::Response& response, bool secure) {

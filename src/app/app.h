@@ -39,7 +39,7 @@ struct AppOptions {
   audit::AuditOptions audit;
 };
 
-inline constexpr std::string_view kSessionCookie = "nyttig_session";
+inline constexpr std::string_view kSessionCookie = accounts::kSessionCookieName;
 inline constexpr std::string_view kPreSessionCookie = "nyttig_csrf";
 inline constexpr std::string_view kLanguageCookie = "nyttig_lang";
 

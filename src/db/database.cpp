@@ -50,6 +50,16 @@ std::string SqlitePathFromUrl(const std::string& url) {
   return url;
 }
 
+// After a failure the transaction is rolled back; a failing rollback (the
+// connection is gone) is logged, since the original error is what matters.
+void RollbackQuietly(soci::session& sql) {
+  try {
+    sql << "ROLLBACK";
+  } catch (const std::exception& rollback_error) {
+    spdlog::warn("rollback failed: {}", rollback_error.what());
+  }
+}
+
 void ConfigureSqlite(soci::session& sql, int busy_timeout_ms) {
   sql << "PRAGMA busy_timeout = " + std::to_string(busy_timeout_ms);
   sql << "PRAGMA journal_mode = WAL";
@@ -172,22 +182,10 @@ Status Database::Run(const std::function<Status(Tx&)>& fn, bool write) {
     sql << "ROLLBACK";
     return s;
   } catch (const soci::soci_error& e) {
-    Status s = FromSociError(e);
-    if (open) {
-      try {
-        sql << "ROLLBACK";
-      } catch (const std::exception& rollback_error) {
-        spdlog::warn("rollback failed: {}", rollback_error.what());
-      }
-    }
-    return s;
+    if (open) RollbackQuietly(sql);
+    return FromSociError(e);
   } catch (const std::exception& e) {
-    if (open) {
-      try {
-        sql << "ROLLBACK";
-      } catch (...) {
-      }
-    }
+    if (open) RollbackQuietly(sql);
     return InternalError(std::string("unexpected exception in transaction: ") + e.what());
   }
 }

@@ -124,8 +124,8 @@ Response Response::Redirect(std::string location, int status) {
   return r;
 }
 
-void Response::SetCookie(std::string_view name, std::string_view value,
-                         const CookieOptions& options) {
+std::string FormatSetCookie(std::string_view name, std::string_view value,
+                            const CookieOptions& options) {
   std::string cookie = std::string(name) + "=" + std::string(value) + "; Path=" + options.path;
   if (options.max_age_seconds >= 0) {
     cookie += "; Max-Age=" + std::to_string(options.max_age_seconds);
@@ -133,7 +133,12 @@ void Response::SetCookie(std::string_view name, std::string_view value,
   if (options.http_only) cookie += "; HttpOnly";
   if (options.secure) cookie += "; Secure";
   if (!options.same_site.empty()) cookie += "; SameSite=" + options.same_site;
-  headers.Add("Set-Cookie", std::move(cookie));
+  return cookie;
+}
+
+void Response::SetCookie(std::string_view name, std::string_view value,
+                         const CookieOptions& options) {
+  headers.Add("Set-Cookie", FormatSetCookie(name, value, options));
 }
 
 std::optional<std::string> PercentDecode(std::string_view text, bool form) {

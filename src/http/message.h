@@ -80,6 +80,11 @@ struct Response {
   void SetCookie(std::string_view name, std::string_view value, const CookieOptions& options);
 };
 
+// The value of a Set-Cookie header ("name=value; Path=/; Max-Age=…; HttpOnly;
+// Secure; SameSite=Lax"), the one place cookies are formatted.
+std::string FormatSetCookie(std::string_view name, std::string_view value,
+                            const CookieOptions& options);
+
 // Percent-decodes a URL component; '+' becomes a space when `form` is true.
 // Returns nullopt on a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool form);

@@ -1,5 +1,6 @@
 #include "http/paging.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace nyttig::http {
@@ -32,6 +33,12 @@ StatusOr<PageRequest> ParsePageRequest(const Request& request) {
     return problems;
   }
   return PageRequest{*page, std::min(*limit, kMaxPageLimit)};
+}
+
+nlohmann::json WholeListJson(nlohmann::json items) {
+  const auto total = static_cast<std::int64_t>(items.size());
+  PageRequest all{1, static_cast<int>(std::max<std::int64_t>(total, 1))};
+  return PagedJson(std::move(items), all, total);
 }
 
 nlohmann::json PagedJson(nlohmann::json items, const PageRequest& page, std::int64_t total) {

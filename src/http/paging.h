@@ -28,4 +28,8 @@ StatusOr<PageRequest> ParsePageRequest(const Request& request);
 // {"items": items, "page", "limit", "total"}.
 nlohmann::json PagedJson(nlohmann::json items, const PageRequest& page, std::int64_t total);
 
+// A small, bounded collection answered whole in the same envelope: page 1,
+// limit = total (at least 1).
+nlohmann::json WholeListJson(nlohmann::json items);
+
 }  // namespace nyttig::http

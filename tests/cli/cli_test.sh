@@ -37,6 +37,7 @@ expect_equal() {  # expect_equal NAME ACTUAL EXPECTED
 data="$work/data"
 check "unknown command is a usage error" 2 "$nyttig" frobnicate
 check "missing required option is a usage error" 2 "$nyttig" dialogue cluster --votes x.csv
+check "a malformed --listen is a usage error" 2 "$nyttig" --data "$work/unused" serve --listen 127.0.0.1:http
 check "migrate on a new data folder" 0 "$nyttig" --data "$data" migrate
 check "demo loads" 0 "$nyttig" --data "$data" demo
 expect_equal "demo creates the register and Exempelby" "$(json_field "$work/out" 'd["organisations_created"]')" "311"

@@ -4,13 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/embedded.h"
+#include "app/openapi.h"
 #include "db/migrations.h"
 #include "web/page.h"
-
-namespace nyttig::embedded {
-std::span<const EmbeddedFile> ApiDocs();
-}
 
 namespace nyttig::app {
 namespace {
@@ -25,13 +21,6 @@ Status CheckReady(db::Database& db) {
 }
 
 }  // namespace
-
-std::string_view OpenApiDocument() {
-  for (const EmbeddedFile& file : embedded::ApiDocs()) {
-    if (file.path == "openapi.json") return file.content;
-  }
-  return "{}";
-}
 
 void RegisterSystemRoutes(web::Router& router, SystemRouteDeps deps) {
   router.Get("/healthz", [](const http::Request&, web::RequestContext&) {
@@ -63,7 +52,7 @@ void RegisterSystemRoutes(web::Router& router, SystemRouteDeps deps) {
                            {"api_status", "active"}});
   });
   router.Get("/api/v1/openapi.json", [](const http::Request&, web::RequestContext&) {
-    return http::Response::Text(200, std::string(OpenApiDocument()), "application/json");
+    return http::Response::Text(200, OpenApiDocument(), "application/json");
   });
 }
 

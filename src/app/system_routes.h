@@ -19,7 +19,4 @@ struct SystemRouteDeps {
 
 void RegisterSystemRoutes(web::Router& router, SystemRouteDeps deps);
 
-// The OpenAPI document compiled into the binary (docs/api/openapi.json).
-std::string_view OpenApiDocument();
-
 }  // namespace nyttig::app

@@ -17,7 +17,7 @@ namespace embedded {
 std::span<const EmbeddedFile> Migrations();  // db/migrations/*.sql
 std::span<const EmbeddedFile> WebTemplates();  // web/templates/**
 std::span<const EmbeddedFile> WebStatic();  // web/static/**
-std::span<const EmbeddedFile> Catalogues();  // i18n/*.json
+std::span<const EmbeddedFile> Catalogues();  // i18n/<lang>/<part>.json
 std::span<const EmbeddedFile> ReferenceData();  // db/data/*.csv
 }  // namespace embedded
 

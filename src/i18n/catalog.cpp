@@ -52,21 +52,40 @@ StatusOr<Catalog> ParseCatalog(std::string language, std::string_view json_text)
   return Catalog(std::move(language), std::move(messages));
 }
 
+StatusOr<Catalogs> Catalogs::FromParts(
+    const std::vector<std::pair<std::string, std::string>>& path_and_json) {
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>> merged;
+  for (const auto& [path, json_text] : path_and_json) {
+    size_t slash = path.find('/');
+    if (slash == std::string::npos || !path.ends_with(".json")) {
+      return InvalidArgumentError("catalogue part " + path + " is not <lang>/<part>.json");
+    }
+    std::string language = path.substr(0, slash);
+    ASSIGN_OR_RETURN(Catalog part, ParseCatalog(path, json_text));
+    auto& messages = merged[language];
+    for (const auto& [key, text] : part.messages()) {
+      if (!messages.emplace(key, text).second) {
+        return InvalidArgumentError("catalogue " + path + ": " + key + " is defined twice");
+      }
+    }
+  }
+  Catalogs catalogs;
+  for (auto& [language, messages] : merged) catalogs.Add(Catalog(language, std::move(messages)));
+  return catalogs;
+}
+
 const Catalogs& Catalogs::Builtin() {
   static const Catalogs* catalogs = [] {
-    auto* loaded = new Catalogs();
+    std::vector<std::pair<std::string, std::string>> parts;
     for (const EmbeddedFile& file : embedded::Catalogues()) {
-      std::string_view name = file.path;
-      if (!name.ends_with(".json")) continue;
-      std::string language(name.substr(0, name.size() - 5));
-      auto catalog = ParseCatalog(language, file.content);
-      if (!catalog.ok()) {
-        std::cerr << "fatal: " << catalog.status().ToString() << "\n";
-        std::abort();
-      }
-      loaded->Add(std::move(catalog).value());
+      parts.emplace_back(std::string(file.path), std::string(file.content));
     }
-    return loaded;
+    auto loaded = FromParts(parts);
+    if (!loaded.ok()) {
+      std::cerr << "fatal: " << loaded.status().ToString() << "\n";
+      std::abort();
+    }
+    return new Catalogs(std::move(loaded).value());
   }();
   return *catalogs;
 }

@@ -1,5 +1,7 @@
-// Message catalogues: every text a person reads comes from i18n/<lang>.json
-// (Swedish first, English a full translation), never from code.
+// Message catalogues: every text a person reads comes from
+// i18n/<lang>/<part>.json (Swedish first, English a full translation), never
+// from code. Each module keeps its own part file (i18n/sv/ideas.json, …); the
+// parts of one language are merged, and a key defined twice is a build defect.
 //
 //   const Catalog& sv = Catalogs::Builtin().For("sv");
 //   sv.Get("accounts.login.title");                         // "Logga in"
@@ -59,6 +61,11 @@ class Catalogs {
   std::vector<std::string> Languages() const;
 
   void Add(Catalog catalog);
+
+  // Builds catalogues from part files named "<lang>/<part>.json". Fails on a
+  // malformed part or a key that two parts of one language both define.
+  static StatusOr<Catalogs> FromParts(
+      const std::vector<std::pair<std::string, std::string>>& path_and_json);
 
  private:
   std::map<std::string, Catalog, std::less<>> by_language_;

@@ -76,7 +76,7 @@ TEST_P(AccountPasswordResetTest, TheResetMailIsWrittenInThePersonsLanguage) {
       accounts_->RequestPasswordReset("anna@exempel.se", Origin()).ok());
   std::vector<mail::OutgoingMail> mails = Mails();
   ASSERT_EQ(mails.size(), 1u);
-  // A raw message key means the catalogue (i18n/sv.json) lacks the text.
+  // A raw message key means the catalogue (i18n/sv/) lacks the text.
   EXPECT_NE(mails[0].subject, "mail.password_reset.subject");
   EXPECT_FALSE(mails[0].body.starts_with("mail.password_reset.body"))
       << mails[0].body;

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "app/app_test_fixture.h"
+#include "app/openapi.h"
 
 namespace nyttig::app::testing {
 namespace {
@@ -152,6 +153,32 @@ TEST_P(OpenApiTest, EveryReferenceResolves) {
 }
 
 NYTTIG_INSTANTIATE_ENGINES(OpenApiTest);
+
+// Modules document their API in parts (docs/api/paths/<module>.json).
+TEST(MergeOpenApiTest, AddsPathsComponentsAndTagsOfEveryPart) {
+  auto merged = MergeOpenApi(
+      R"({"tags": [{"name": "API"}], "paths": {"/a": {}}, "components": {"schemas": {"A": {}}}})",
+      {{"paths/b.json", R"({"tags": [{"name": "B"}], "paths": {"/b": {"get": {}}},
+                          "components": {"schemas": {"B": {}}, "responses": {"BOk": {}}}})"}});
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  json doc = json::parse(*merged);
+  EXPECT_TRUE(doc["paths"].contains("/a"));
+  EXPECT_TRUE(doc["paths"]["/b"].contains("get"));
+  EXPECT_TRUE(doc["components"]["schemas"].contains("A"));
+  EXPECT_TRUE(doc["components"]["schemas"].contains("B"));
+  EXPECT_TRUE(doc["components"]["responses"].contains("BOk"));
+  EXPECT_EQ(doc["tags"].size(), 2u);
+}
+
+TEST(MergeOpenApiTest, RefusesAPathOrSchemaDefinedTwice) {
+  std::string base = R"({"paths": {"/a": {}}, "components": {"schemas": {"A": {}}}})";
+  auto path_twice = MergeOpenApi(base, {{"paths/x.json", R"({"paths": {"/a": {}}})"}});
+  ASSERT_FALSE(path_twice.ok());
+  EXPECT_NE(path_twice.status().message().find("/a"), std::string::npos);
+  EXPECT_FALSE(
+      MergeOpenApi(base, {{"paths/x.json", R"({"components": {"schemas": {"A": {}}}})"}}).ok());
+  EXPECT_FALSE(MergeOpenApi(base, {{"paths/x.json", "{"}}).ok());
+}
 
 }  // namespace
 }  // namespace nyttig::app::testing

@@ -109,9 +109,13 @@ int Serve(const GlobalOptions& g, const std::string& listen, app::AppOptions opt
   std::condition_variable wake;
   std::mutex mutex;
   std::thread maintenance([&] { RunMaintenance(**app, stop, wake, mutex); });
+  if (Status started = (*app)->StartBackgroundWork(); !started.ok()) {
+    spdlog::error("background jobs not started: {}", started.ToString());
+  }
   int signal_number = http::Server::WaitForShutdownSignal();
   spdlog::info("signal {}: finishing requests in progress", signal_number);
   server.Shutdown();
+  (*app)->StopBackgroundWork();
   stop = true;
   wake.notify_all();
   maintenance.join();

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,14 @@ namespace {
 constexpr int kLanguageCookieDays = 365;
 
 std::string RequestId() { return accounts::NewToken().substr(0, 16); }
+
+// Unique per process, readable in the jobs table: "host:pid:random".
+std::string WorkerId() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  return std::string(host) + ":" + std::to_string(getpid()) + ":" +
+         accounts::NewToken().substr(0, 6);
+}
 
 // The client's address: the peer, or behind a trusted proxy the last
 // address it added to X-Forwarded-For.
@@ -89,10 +99,33 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
       std::make_unique<accounts::TokenService>(*app->db_, clock, *app->audit_, *app->accounts_);
   app->files_ =
       storage::OpenLocalFileStore(std::filesystem::path(app->options_.data_dir) / "files");
+  app->job_queue_ = std::make_unique<jobs::JobQueue>(*app->db_, clock);
+  app->worker_ = std::make_unique<jobs::Worker>(
+      *app->job_queue_, jobs::WorkerOptions{.worker_id = WorkerId()});
   ASSIGN_OR_RETURN(app->renderer_, web::Renderer::LoadBuiltin());
   ASSIGN_OR_RETURN(app->statement_, LoadAccessibilityStatement(app->options_.data_dir));
   app->RegisterRoutes();
+  app->RegisterJobHandlers();
   return app;
+}
+
+// Modules add `worker_->Handle("<module>.<job>", …)` here and set
+// has_job_handlers_.
+void App::RegisterJobHandlers() {}
+
+Status App::StartBackgroundWork() {
+  if (!has_job_handlers_) return Status::Ok();
+  return worker_->Start();
+}
+
+StatusOr<int> App::RunPendingJobs() {
+  if (!has_job_handlers_) return 0;
+  int ran = 0;
+  while (true) {
+    ASSIGN_OR_RETURN(bool had_job, worker_->RunOnce());
+    if (!had_job) return ran;
+    ++ran;
+  }
 }
 
 void App::RegisterRoutes() {

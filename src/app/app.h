@@ -21,6 +21,8 @@
 #include "core/clock.h"
 #include "db/database.h"
 #include "http/message.h"
+#include "jobs/job_queue.h"
+#include "jobs/worker.h"
 #include "mail/outbox.h"
 #include "storage/file_store.h"
 #include "web/context.h"
@@ -64,12 +66,24 @@ class App {
   const mail::Outbox& outbox() const { return *outbox_; }
   storage::FileStore& files() { return *files_; }
   Metrics& metrics() { return metrics_; }
+  // Background work: modules enqueue in their own transactions and register
+  // a handler per job kind in App::Create (RegisterJobHandlers). The worker
+  // runs only while `serve` runs (StartBackgroundWork), so that commands and
+  // tests decide themselves when jobs run (tests call RunPendingJobs).
+  jobs::JobQueue& job_queue() { return *job_queue_; }
+  jobs::Worker& worker() { return *worker_; }
+  Status StartBackgroundWork();
+  void StopBackgroundWork() { worker_->Stop(); }
+  // Runs every due job of a kind with a handler, one after another, on the
+  // calling thread; returns how many ran. For tests and one-shot commands.
+  StatusOr<int> RunPendingJobs();
   // The registered routes (for documentation checks).
   const web::Router& router() const { return router_; }
 
  private:
   App(AppOptions options, const Clock& clock, std::unique_ptr<db::Database> db);
   void RegisterRoutes();
+  void RegisterJobHandlers();
   http::Response Dispatch(http::Request& request, web::RequestContext& ctx, std::string& route);
   StatusOr<web::RequestContext> BuildContext(http::Request& request);
   Status CheckCsrf(const http::Request& request, const web::RequestContext& ctx) const;
@@ -85,6 +99,9 @@ class App {
   std::unique_ptr<accounts::OrganisationService> organisations_;
   std::unique_ptr<accounts::TokenService> tokens_;
   std::unique_ptr<storage::FileStore> files_;
+  std::unique_ptr<jobs::JobQueue> job_queue_;
+  std::unique_ptr<jobs::Worker> worker_;
+  bool has_job_handlers_ = false;
   std::unique_ptr<web::Renderer> renderer_;
   AccessibilityStatement statement_;
   web::StaticFiles static_files_;

@@ -11,6 +11,8 @@ find_package(PostgreSQL REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(CLI11 REQUIRED CONFIG)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# Markdown in user text (web/markdown.h); the .pc file also links the extensions.
+pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
 
 # SOCI ships no CMake package in Debian 12: one imported target with the core
 # and the two backends Nyttig supports.

@@ -6,8 +6,9 @@
 //   charts::BarChart chart{.caption = "Idéer per steg", .value_label = "Antal",
 //                          .categories = {"Idé", "Bedömning"},
 //                          .series = {{"Exempelby", {12, 4}}}};
-//   charts::Figure figure = charts::Draw(chart);
-//   page["chart"] = charts::ToJson(figure);   // for partials/chart.mustache
+//   charts::Figure figure = charts::Draw(chart, ctx.messages);
+//   page["funnel"] = charts::ToJson(figure);
+//   // template: {{#funnel}}{{> chart_figure}}{{/funnel}}
 //
 // The SVG uses the classes in web/static/nyttig.css (chart-*) and distinguishes
 // series by shape and pattern as well as colour (WCAG 1.4.1). Labels are
@@ -21,6 +22,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "i18n/catalog.h"
 
 namespace nyttig::charts {
 
@@ -114,14 +117,23 @@ struct IntervalChart {
   bool decimal_comma = true;
 };
 
-Figure Draw(const BarChart& chart);
-Figure Draw(const LineChart& chart);
-Figure Draw(const ScatterChart& chart);
-Figure Draw(const FunnelChart& chart);
-Figure Draw(const IntervalChart& chart);
+// Draws the chart and builds its table. `messages` gives the table's own
+// headers ("Lägre gräns", …; keys charts.*) and the decimal mark (comma for
+// Swedish); without it the Swedish catalogue and the chart's decimal_comma
+// are used.
+Figure Draw(const BarChart& chart, const i18n::Catalog* messages = nullptr);
+Figure Draw(const LineChart& chart, const i18n::Catalog* messages = nullptr);
+Figure Draw(const ScatterChart& chart, const i18n::Catalog* messages = nullptr);
+Figure Draw(const FunnelChart& chart, const i18n::Catalog* messages = nullptr);
+Figure Draw(const IntervalChart& chart, const i18n::Catalog* messages = nullptr);
 
-// {"svg", "caption", "headers": [...], "rows": [[...]], "id"} for the
-// `chart` partial (web/templates/partials/chart.mustache), which renders a
+// "12", "3,5", "0,25", "−1,2", "12 345": at most `decimals` decimals,
+// trailing zeros dropped, thousands grouped with a space; "–" for a value
+// that is not finite.
+std::string FormatNumber(double value, bool decimal_comma, int decimals = 2);
+
+// {"id", "svg", "caption", "headers": [...], "rows": [{"head", "cells": [...]}]} for the
+// `chart_figure` partial (web/templates/partials/chart_figure.mustache), which renders a
 // <figure> with the SVG, the caption and the table behind "Visa som tabell".
 nlohmann::json ToJson(const Figure& figure);
 

@@ -5,7 +5,9 @@
 // index never drifts from the rows. One index holds every kind, so scores
 // and facet counts compare across kinds.
 //
-// Header-only value type: a module may include it without linking search.
+// Header-only: a module includes it without linking search. Modules write
+// through a DocumentSink they are given (the App passes the SearchIndex), so
+// that they never depend on the index's engines or the analyzer.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +17,8 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/status.h"
+#include "db/database.h"
 
 namespace nyttig::search {
 
@@ -39,6 +43,17 @@ struct SearchDocument {
   // "year" is derived from `date`; "kind" and "organisation" are implied.
   std::map<std::string, std::vector<std::string>> facets;
   UnixSeconds date = 0;  // created or published
+};
+
+// Where a module puts its documents, inside its own write transaction so that
+// the index never drifts from the rows.
+class DocumentSink {
+ public:
+  virtual ~DocumentSink() = default;
+  // Adds or replaces the document (kind, id).
+  virtual Status Upsert(db::Tx& tx, const SearchDocument& document) = 0;
+  // Removes the document (kind, id); OK when it was not indexed.
+  virtual Status Remove(db::Tx& tx, const std::string& kind, std::int64_t id) = 0;
 };
 
 }  // namespace nyttig::search

@@ -22,6 +22,7 @@
 #include "db/migrations.h"
 #include "dialogue/clustering/cluster_command.h"
 #include "http/server.h"
+#include "pilots/commands.h"
 #include "pilots/stats/analyze_command.h"
 #include "search/analyzer/eval_command.h"
 
@@ -183,6 +184,85 @@ void AddModuleCommands(CLI::App& cli, int& exit_code) {
   pilots->require_subcommand(1);
 }
 
+// A subcommand several modules share (`import …`): the first caller creates it.
+CLI::App* SharedSubcommand(CLI::App& cli, const std::string& name, const std::string& help) {
+  for (CLI::App* sub : cli.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == name) return sub;
+  }
+  return cli.add_subcommand(name, help);
+}
+
+// `import measurements` and `pilots evaluate` work on the stored pilots.
+void AddPilotCommands(CLI::App& cli, const GlobalOptions& g, int& exit_code) {
+  static std::string measurements_file;
+  static std::int64_t pilot_id = 0;
+  auto* import = SharedSubcommand(cli, "import", "Import data");
+  auto* measurements = import->add_subcommand("measurements", "Measurements CSV into a pilot");
+  measurements->add_option("file", measurements_file, "unit,group,period,metric,value CSV")
+      ->required();
+  measurements->add_option("--pilot", pilot_id, "the pilot's id")->required();
+  measurements->callback([&] {
+    SystemClock clock;
+    auto app = OpenApp(g, clock, {}, 4);
+    if (!app.ok()) return void(exit_code = Fail(app.status()));
+    exit_code = pilots::RunImportMeasurementsCommand((*app)->db(), (*app)->pilots(),
+                                                     measurements_file, pilot_id, std::cout,
+                                                     std::cerr);
+  });
+  static std::string format = "json";
+  auto* evaluate = SharedSubcommand(cli, "pilots", "Pilots and their evaluation")
+                       ->add_subcommand("evaluate", "Evaluation of a stored pilot (JSON on stdout)");
+  evaluate->add_option("id", pilot_id, "the pilot's id")->required();
+  evaluate->add_option("--format", format, "json");
+  evaluate->callback([&] {
+    SystemClock clock;
+    auto app = OpenApp(g, clock, {}, 4);
+    if (!app.ok()) return void(exit_code = Fail(app.status()));
+    exit_code = pilots::RunEvaluateCommand((*app)->db(), (*app)->pilots(), pilot_id, format,
+                                           std::cout, std::cerr);
+  });
+}
+
+// `import polis DIR --org ORG` and `export polis DIALOGUE_ID DIR` (Polis's
+// export format). `import` is shared with other modules' importers.
+void AddPolisCommands(CLI::App& cli, const GlobalOptions& g, int& exit_code) {
+  static std::string dir, org;
+  static std::int64_t dialogue_id = 0;
+  CLI::App* import = nullptr;
+  for (CLI::App* sub : cli.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == "import") import = sub;
+  }
+  if (import == nullptr) import = cli.add_subcommand("import", "Import data");
+  auto* polis_in = import->add_subcommand("polis", "A Polis export folder as a new dialogue");
+  polis_in->add_option("dir", dir, "folder with comments.csv and votes.csv")->required();
+  polis_in->add_option("--org", org, "the organisation's id or slug")->required();
+  polis_in->callback([&] {
+    SystemClock clock;
+    auto app = OpenApp(g, clock, {}, 4);
+    if (!app.ok()) return void(exit_code = Fail(app.status()));
+    std::int64_t org_id = 0;
+    auto [end, ec] = std::from_chars(org.data(), org.data() + org.size(), org_id);
+    auto found = ec == std::errc() && end == org.data() + org.size()
+                     ? (*app)->organisations().GetOrganisation(org_id)
+                     : (*app)->organisations().GetOrganisationBySlug(org);
+    if (!found.ok()) return void(exit_code = Fail(found.status()));
+    exit_code = dialogue::RunImportPolisCommand((*app)->db(), clock, (*app)->audit_log(),
+                                                (*app)->dialogues(), dir, found->id, std::cout,
+                                                std::cerr);
+  });
+  auto* polis_out = cli.add_subcommand("export", "Export data")
+                        ->add_subcommand("polis", "A dialogue in Polis's export format");
+  polis_out->add_option("dialogue_id", dialogue_id, "the dialogue's id")->required();
+  polis_out->add_option("dir", dir, "folder to write (created when missing)")->required();
+  polis_out->callback([&] {
+    SystemClock clock;
+    auto app = OpenApp(g, clock, {}, 4);
+    if (!app.ok()) return void(exit_code = Fail(app.status()));
+    exit_code = dialogue::RunExportPolisCommand((*app)->db(), dialogue_id, dir, std::cout,
+                                                std::cerr);
+  });
+}
+
 int Main(int argc, char** argv) {
   CLI::App cli{"Nyttig — innovation platform for the Swedish public sector"};
   cli.require_subcommand(1);
@@ -240,6 +320,7 @@ int Main(int argc, char** argv) {
   audit->require_subcommand(1);
 
   AddModuleCommands(cli, exit_code);
+  AddPilotCommands(cli, g, exit_code);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -13,6 +13,7 @@
 #include "app/system_routes.h"
 #include "core/text.h"
 #include "http/problem.h"
+#include "pilots/routes.h"
 #include "web/page.h"
 
 namespace nyttig::app {
@@ -99,6 +100,7 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
       std::make_unique<accounts::TokenService>(*app->db_, clock, *app->audit_, *app->accounts_);
   app->files_ =
       storage::OpenLocalFileStore(std::filesystem::path(app->options_.data_dir) / "files");
+  app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
   app->job_queue_ = std::make_unique<jobs::JobQueue>(*app->db_, clock);
   app->worker_ = std::make_unique<jobs::Worker>(
       *app->job_queue_, jobs::WorkerOptions{.worker_id = WorkerId()});
@@ -134,6 +136,7 @@ void App::RegisterRoutes() {
   accounts::RegisterAccountRoutes(router_,
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});
+  pilots::RegisterPilotRoutes(router_, {*pilots_, *organisations_, *renderer_});
 }
 
 StatusOr<web::RequestContext> App::BuildContext(http::Request& request) {

@@ -24,6 +24,7 @@
 #include "jobs/job_queue.h"
 #include "jobs/worker.h"
 #include "mail/outbox.h"
+#include "pilots/pilot_service.h"
 #include "storage/file_store.h"
 #include "web/context.h"
 #include "web/renderer.h"
@@ -65,6 +66,7 @@ class App {
   const audit::AuditLog& audit_log() const { return *audit_; }
   const mail::Outbox& outbox() const { return *outbox_; }
   storage::FileStore& files() { return *files_; }
+  pilots::PilotService& pilots() { return *pilots_; }
   Metrics& metrics() { return metrics_; }
   // Background work: modules enqueue in their own transactions and register
   // a handler per job kind in App::Create (RegisterJobHandlers). The worker
@@ -99,6 +101,7 @@ class App {
   std::unique_ptr<accounts::OrganisationService> organisations_;
   std::unique_ptr<accounts::TokenService> tokens_;
   std::unique_ptr<storage::FileStore> files_;
+  std::unique_ptr<pilots::PilotService> pilots_;
   std::unique_ptr<jobs::JobQueue> job_queue_;
   std::unique_ptr<jobs::Worker> worker_;
   bool has_job_handlers_ = false;

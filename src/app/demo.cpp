@@ -2,6 +2,7 @@
 
 #include "accounts/permissions.h"
 #include "accounts/person_store.h"
+#include "pilots/demo.h"
 
 namespace nyttig::app {
 namespace {
@@ -54,6 +55,20 @@ StatusOr<accounts::Organisation> EnsureDemoMunicipality(App& app, const Actor& a
   return org;
 }
 
+// Pilots: Anna plans and measures, Lena decides (actors read after the
+// roles were granted).
+Status LoadPilotsDemo(App& app, accounts::OrganisationId org) {
+  auto actor_of = [&](const std::string& email) -> StatusOr<Actor> {
+    ASSIGN_OR_RETURN(accounts::Person person,
+                     app.db().ReadValue<accounts::Person>(
+                         [&](db::Tx& tx) { return accounts::PersonStore::FindByEmail(tx, email); }));
+    return app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession);
+  };
+  ASSIGN_OR_RETURN(Actor anna, actor_of("anna.berg@exempelby.se"));
+  ASSIGN_OR_RETURN(Actor lena, actor_of("lena.holm@exempelby.se"));
+  return pilots::LoadDemo(app.pilots(), anna, lena, org).status();
+}
+
 }  // namespace
 
 StatusOr<DemoSummary> LoadDemo(App& app) {
@@ -79,6 +94,7 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
     RETURN_IF_ERROR(
         app.organisations().GrantRole(admin, org.id, p.email, *p.role, std::nullopt).status());
   }
+  RETURN_IF_ERROR(LoadPilotsDemo(app, org.id));
   return summary;
 }
 

@@ -64,6 +64,7 @@ struct NavItem {
 // would only frustrate.
 constexpr NavItem kNavigation[] = {
     {"/organisations", "nav.organisations"},
+    {"/pilots", "pilots.nav.menu"},
 };
 
 // The same page in the other language: the request's query is kept (a

@@ -13,6 +13,8 @@
 #include "app/system_routes.h"
 #include "core/text.h"
 #include "http/problem.h"
+#include "ideas/routes.h"
+#include "inbox/routes.h"
 #include "pilots/routes.h"
 #include "web/page.h"
 
@@ -100,6 +102,10 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
       std::make_unique<accounts::TokenService>(*app->db_, clock, *app->audit_, *app->accounts_);
   app->files_ =
       storage::OpenLocalFileStore(std::filesystem::path(app->options_.data_dir) / "files");
+  app->inbox_ = std::make_unique<inbox::Inbox>(*app->db_, clock, *app->outbox_,
+                                              app->options_.public_base_url);
+  app->ideas_ = std::make_unique<ideas::IdeaService>(*app->db_, clock, *app->audit_, *app->inbox_,
+                                                    *app->files_);
   app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
   app->job_queue_ = std::make_unique<jobs::JobQueue>(*app->db_, clock);
   app->worker_ = std::make_unique<jobs::Worker>(
@@ -136,6 +142,8 @@ void App::RegisterRoutes() {
   accounts::RegisterAccountRoutes(router_,
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});
+  ideas::RegisterIdeaRoutes(router_, {*ideas_, *organisations_, *renderer_, clock_});
+  inbox::RegisterInboxRoutes(router_, {*inbox_, *renderer_});
   pilots::RegisterPilotRoutes(router_, {*pilots_, *organisations_, *renderer_});
 }
 

@@ -23,6 +23,8 @@
 #include "http/message.h"
 #include "jobs/job_queue.h"
 #include "jobs/worker.h"
+#include "ideas/idea_service.h"
+#include "inbox/inbox.h"
 #include "mail/outbox.h"
 #include "pilots/pilot_service.h"
 #include "storage/file_store.h"
@@ -66,6 +68,8 @@ class App {
   const audit::AuditLog& audit_log() const { return *audit_; }
   const mail::Outbox& outbox() const { return *outbox_; }
   storage::FileStore& files() { return *files_; }
+  inbox::Inbox& inbox() { return *inbox_; }
+  ideas::IdeaService& ideas() { return *ideas_; }
   pilots::PilotService& pilots() { return *pilots_; }
   Metrics& metrics() { return metrics_; }
   // Background work: modules enqueue in their own transactions and register
@@ -101,6 +105,8 @@ class App {
   std::unique_ptr<accounts::OrganisationService> organisations_;
   std::unique_ptr<accounts::TokenService> tokens_;
   std::unique_ptr<storage::FileStore> files_;
+  std::unique_ptr<inbox::Inbox> inbox_;
+  std::unique_ptr<ideas::IdeaService> ideas_;
   std::unique_ptr<pilots::PilotService> pilots_;
   std::unique_ptr<jobs::JobQueue> job_queue_;
   std::unique_ptr<jobs::Worker> worker_;

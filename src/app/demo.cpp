@@ -2,6 +2,7 @@
 
 #include "accounts/permissions.h"
 #include "accounts/person_store.h"
+#include "ideas/demo.h"
 #include "pilots/demo.h"
 
 namespace nyttig::app {
@@ -69,6 +70,32 @@ Status LoadPilotsDemo(App& app, accounts::OrganisationId org) {
   return pilots::LoadDemo(app.pilots(), anna, lena, org).status();
 }
 
+// Ideas: Exempelby's own people act there; each other demo organisation
+// gets a coordinator, an employee and a decision maker of its own (not
+// listed as log-ins), and Sara Lind submits to the idea boxes as a citizen.
+StatusOr<ideas::DemoCast> IdeasDemoCast(App& app, const Actor& admin,
+                                        const accounts::Organisation& org, DemoSummary& summary) {
+  auto member = [&](const std::string& email, const std::string& name,
+                    std::optional<Role> role) -> StatusOr<Actor> {
+    ASSIGN_OR_RETURN(accounts::Person person, EnsurePerson(app, email, name, false, summary));
+    ASSIGN_OR_RETURN(Actor actor, app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession));
+    if (!role || actor.HasRole(org.id, *role)) return actor;
+    RETURN_IF_ERROR(app.organisations().GrantRole(admin, org.id, email, *role, std::nullopt).status());
+    return app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession);
+  };
+  ideas::DemoCast cast;
+  const bool exempelby = org.slug == "exempelby-kommun";
+  const std::string domain = "@" + org.slug + ".example.org";
+  ASSIGN_OR_RETURN(cast.coordinator, exempelby ? member("anna.berg@exempelby.se", "Anna Berg", Role::kCoordinator)
+                                               : member("innovation" + domain, "Maria Nilsson", Role::kCoordinator));
+  ASSIGN_OR_RETURN(cast.employee, exempelby ? member("omar.said@exempelby.se", "Omar Said", Role::kEmployee)
+                                            : member("medarbetare" + domain, "Jonas Ström", Role::kEmployee));
+  ASSIGN_OR_RETURN(cast.decision_maker, exempelby ? member("lena.holm@exempelby.se", "Lena Holm", Role::kDecisionMaker)
+                                                  : member("chef" + domain, "Eva Lindqvist", Role::kDecisionMaker));
+  ASSIGN_OR_RETURN(cast.citizen, member("medborgare@example.org", "Sara Lind", std::nullopt));
+  return cast;
+}
+
 }  // namespace
 
 StatusOr<DemoSummary> LoadDemo(App& app) {
@@ -95,6 +122,10 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
         app.organisations().GrantRole(admin, org.id, p.email, *p.role, std::nullopt).status());
   }
   RETURN_IF_ERROR(LoadPilotsDemo(app, org.id));
+  RETURN_IF_ERROR(ideas::LoadDemo(app.ideas(), app.organisations(), admin,
+                                  [&](const accounts::Organisation& o) {
+                                    return IdeasDemoCast(app, admin, o, summary);
+                                  }).status());
   return summary;
 }
 

@@ -81,7 +81,7 @@ std::vector<Stage> TemplateStages(PipelineTemplate t) {
     add("ideate", "Ta fram idéer", StageKind::kAssessment);
     add("prototype", "Testa", StageKind::kTest);
     add("realise", "Förverkliga", StageKind::kImplementation);
-    add("spread", "Spridd", StageKind::kSpread);
+    add("spreading", "Spridd", StageKind::kSpread);
   } else {
     add("idea", "Idé", StageKind::kIdea);
     add("assessment", "Bedömning", StageKind::kAssessment);

@@ -63,6 +63,7 @@ struct NavItem {
 // Försök · Kunskapsbank · Sök); a link to a page that does not exist yet
 // would only frustrate.
 constexpr NavItem kNavigation[] = {
+    {"/ideas", "ideas.nav"},
     {"/organisations", "nav.organisations"},
     {"/pilots", "pilots.nav.menu"},
 };

@@ -234,7 +234,8 @@ TEST(IdeaValidationTest, ListsEveryProblemAtOnce) {
   auto idea = ValidateIdeaInput(in);
   ASSERT_FALSE(idea.ok());
   std::vector<std::string> names;
-  for (const auto& p : idea.status().invalid_parameters()) names.push_back(p.name);
+  Status problems = idea.status();
+  for (const auto& p : problems.invalid_parameters()) names.push_back(p.name);
   EXPECT_EQ(names, (std::vector<std::string>{"title", "need", "solution", "value_types",
                                              "source_url", "sdgs", "sdgs"}));
 }

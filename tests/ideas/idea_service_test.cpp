@@ -250,7 +250,11 @@ TEST_P(IdeaServiceTest, ListFiltersBySdgValueTypeAreaAndStageKind) {
   ASSERT_TRUE(ideas_->MoveIdea(coordinator_, bikes.id, StageOfKind(org_, StageKind::kAssessment).id, "").ok());
   auto titles = [&](IdeaFilter f) {
     std::vector<std::string> out;
-    for (const Idea& i : ideas_->ListIdeas(employee_, f)->items) out.push_back(i.title);
+    auto page = ideas_->ListIdeas(employee_, f);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (page.ok()) {
+      for (const Idea& i : page->items) out.push_back(i.title);
+    }
     return out;
   };
   EXPECT_THAT(titles({.sdg = 11}), ElementsAre("Cykelbibliotek"));

@@ -13,7 +13,6 @@
 #include "app/system_routes.h"
 #include "core/text.h"
 #include "http/problem.h"
-#include "pilots/routes.h"
 #include "ideas/routes.h"
 #include "inbox/routes.h"
 #include "pilots/routes.h"
@@ -143,7 +142,6 @@ void App::RegisterRoutes() {
   accounts::RegisterAccountRoutes(router_,
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});
-  pilots::RegisterPilotRoutes(router_, {*pilots_, *organisations_, *renderer_});
   ideas::RegisterIdeaRoutes(router_, {*ideas_, *organisations_, *renderer_, clock_});
   inbox::RegisterInboxRoutes(router_, {*inbox_, *renderer_});
   pilots::RegisterPilotRoutes(router_, {*pilots_, *organisations_, *renderer_});

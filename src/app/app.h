@@ -68,7 +68,6 @@ class App {
   const audit::AuditLog& audit_log() const { return *audit_; }
   const mail::Outbox& outbox() const { return *outbox_; }
   storage::FileStore& files() { return *files_; }
-  pilots::PilotService& pilots() { return *pilots_; }
   inbox::Inbox& inbox() { return *inbox_; }
   ideas::IdeaService& ideas() { return *ideas_; }
   pilots::PilotService& pilots() { return *pilots_; }
@@ -106,7 +105,6 @@ class App {
   std::unique_ptr<accounts::OrganisationService> organisations_;
   std::unique_ptr<accounts::TokenService> tokens_;
   std::unique_ptr<storage::FileStore> files_;
-  std::unique_ptr<pilots::PilotService> pilots_;
   std::unique_ptr<inbox::Inbox> inbox_;
   std::unique_ptr<ideas::IdeaService> ideas_;
   std::unique_ptr<pilots::PilotService> pilots_;

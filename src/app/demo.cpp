@@ -2,7 +2,6 @@
 
 #include "accounts/permissions.h"
 #include "accounts/person_store.h"
-#include "pilots/demo.h"
 #include "ideas/demo.h"
 #include "pilots/demo.h"
 
@@ -97,20 +96,6 @@ StatusOr<ideas::DemoCast> IdeasDemoCast(App& app, const Actor& admin,
   return cast;
 }
 
-// Pilots: Anna plans and measures, Lena decides (actors read after the
-// roles were granted).
-Status LoadPilotsDemo(App& app, accounts::OrganisationId org) {
-  auto actor_of = [&](const std::string& email) -> StatusOr<Actor> {
-    ASSIGN_OR_RETURN(accounts::Person person,
-                     app.db().ReadValue<accounts::Person>(
-                         [&](db::Tx& tx) { return accounts::PersonStore::FindByEmail(tx, email); }));
-    return app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession);
-  };
-  ASSIGN_OR_RETURN(Actor anna, actor_of("anna.berg@exempelby.se"));
-  ASSIGN_OR_RETURN(Actor lena, actor_of("lena.holm@exempelby.se"));
-  return pilots::LoadDemo(app.pilots(), anna, lena, org).status();
-}
-
 }  // namespace
 
 StatusOr<DemoSummary> LoadDemo(App& app) {
@@ -141,7 +126,6 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
                                   [&](const accounts::Organisation& o) {
                                     return IdeasDemoCast(app, admin, o, summary);
                                   }).status());
-  RETURN_IF_ERROR(LoadPilotsDemo(app, org.id));
   return summary;
 }
 

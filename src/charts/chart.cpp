@@ -109,10 +109,13 @@ std::string FormatNumber(double value, bool decimal_comma, int decimals) {
   }
   size_t dot = text.find('.');
   std::string whole = text.substr(0, dot), fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
-  if (whole.size() > 4) {  // 1234 stays together, 12 345 is grouped (Swedish style)
-    for (int at = static_cast<int>(whole.size()) - 3; at > 0; at -= 3) whole.insert(at, " ");
+  std::string out;
+  // 1234 stays together, 12 345 is grouped (Swedish style). Built by
+  // appending: GCC 12 at -O3 warns falsely (-Wrestrict) on string::insert.
+  for (size_t idx = 0; idx < whole.size(); ++idx) {
+    if (whole.size() > 4 && idx > 0 && (whole.size() - idx) % 3 == 0) out += ' ';
+    out += whole[idx];
   }
-  std::string out = whole;
   if (!fraction.empty()) out += (decimal_comma ? "," : ".") + fraction;
   bool zero = out.find_first_not_of("0,. ") == std::string::npos;
   return (value < 0 && !zero ? "\u2212" : "") + out;

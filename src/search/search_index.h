@@ -1,6 +1,7 @@
 // SearchIndex: one full-text index across every kind of record, kept in the
 // same database as the records and updated in the caller's transaction, so
-// that it never drifts from the rows it describes.
+// that it never drifts from the rows it describes. It is the DocumentSink
+// (search_document.h) the App hands to modules.
 //
 //   ASSIGN_OR_RETURN(auto index, SearchIndex::Create({}, splitter));
 //   db.Write([&](db::Tx& tx) -> Status {
@@ -90,22 +91,22 @@ struct SearchResults {
   std::optional<std::string> did_you_mean;  // a corrected query, when nothing was found
 };
 
-class SearchIndex {
+class SearchIndex : public DocumentSink {
  public:
   // Fails with kNotFound for an unknown analyzer name, kInvalidArgument when
   // it needs a splitter and none is given.
   static StatusOr<std::unique_ptr<SearchIndex>> Create(
       const SearchIndexOptions& options, std::shared_ptr<CompoundSplitter> splitter);
-  ~SearchIndex();
+  ~SearchIndex() override;
   SearchIndex(const SearchIndex&) = delete;
   SearchIndex& operator=(const SearchIndex&) = delete;
 
   // Adds or replaces the document (kind, id). Fails with kInvalidArgument
   // for an empty kind; database errors as db::Database.
-  Status Upsert(db::Tx& tx, const SearchDocument& document);
+  Status Upsert(db::Tx& tx, const SearchDocument& document) override;
 
   // Removes the document (kind, id); OK when it was not indexed.
-  Status Remove(db::Tx& tx, const std::string& kind, std::int64_t id);
+  Status Remove(db::Tx& tx, const std::string& kind, std::int64_t id) override;
 
   // Removes every document (before a full reindex).
   Status Clear(db::Tx& tx);

@@ -14,7 +14,7 @@ CREATE TABLE dialogue_dialogues (
   allow_anonymous INTEGER NOT NULL DEFAULT 0,
   allow_statements INTEGER NOT NULL DEFAULT 1,
   max_statement_chars INTEGER NOT NULL,
-  live_seeding INTEGER NOT NULL DEFAULT 0, -- reserved: seed recomputation from the last result
+  live_seeding INTEGER NOT NULL DEFAULT 0, -- recompute from the previous result (Polis live)
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL
 );

@@ -44,6 +44,9 @@ struct Dialogue {
   bool allow_anonymous = false;
   bool allow_statements = true;
   int max_statement_chars = kDefaultStatementChars;
+  // Live dialogues: each recomputation starts from the previous one (Polis's
+  // live behaviour, polis-method.md 1.8–1.9), so groups do not jump.
+  bool live_seeding = false;
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
 
@@ -63,6 +66,7 @@ struct DialogueInput {
   bool allow_anonymous = false;
   bool allow_statements = true;
   int max_statement_chars = kDefaultStatementChars;
+  bool live_seeding = false;
 };
 
 // pending: waits for pre-moderation; accepted: shown; rejected: moderated

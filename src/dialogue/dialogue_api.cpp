@@ -34,6 +34,7 @@ json DialogueJson(const Dialogue& d, UnixSeconds now) {
           {"allow_anonymous", d.allow_anonymous},
           {"allow_statements", d.allow_statements},
           {"max_statement_chars", d.max_statement_chars},
+          {"live_seeding", d.live_seeding},
           {"url", "/dialogues/" + std::to_string(d.id)},
           {"created_at", FormatRfc3339(d.created_at)},
           {"updated_at", FormatRfc3339(d.updated_at)}};
@@ -87,7 +88,7 @@ StatusOr<std::vector<std::string>> SeedList(const json& body) {
 StatusOr<DialogueInput> ReadDialogueInput(const json& body, DialogueInput base, bool create) {
   http::JsonFields f(body, {"organisation_id", "question", "introduction", "opens_at",
                             "closes_at", "moderation", "allow_anonymous", "allow_statements",
-                            "max_statement_chars", "seed_statements"});
+                            "max_statement_chars", "live_seeding", "seed_statements"});
   if (create) {
     f.RequiredInt("organisation_id", 1, INT64_MAX);
     base.question = f.RequiredString("question", kMaxQuestionChars * 4);
@@ -102,6 +103,7 @@ StatusOr<DialogueInput> ReadDialogueInput(const json& body, DialogueInput base, 
   }
   base.allow_anonymous = f.OptionalBool("allow_anonymous").value_or(base.allow_anonymous);
   base.allow_statements = f.OptionalBool("allow_statements").value_or(base.allow_statements);
+  base.live_seeding = f.OptionalBool("live_seeding").value_or(base.live_seeding);
   base.max_statement_chars = static_cast<int>(
       f.OptionalInt("max_statement_chars", 0, 1'000'000).value_or(base.max_statement_chars));
   RETURN_IF_ERROR(f.status());
@@ -113,9 +115,9 @@ StatusOr<DialogueInput> ReadDialogueInput(const json& body, DialogueInput base, 
 }
 
 DialogueInput InputOf(const Dialogue& d) {
-  return {d.question,          d.introduction,     d.opens_at,
-          d.closes_at,         d.moderation,       d.allow_anonymous,
-          d.allow_statements,  d.max_statement_chars};
+  return {d.question,         d.introduction,        d.opens_at,
+          d.closes_at,        d.moderation,          d.allow_anonymous,
+          d.allow_statements, d.max_statement_chars, d.live_seeding};
 }
 
 PageSpec Spec(const http::PageRequest& p) { return {p.page, p.limit}; }

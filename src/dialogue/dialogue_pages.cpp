@@ -17,20 +17,33 @@ namespace {
 
 constexpr int kListPageSize = 20;
 
+// Open dialogues, of one organisation with ?organisation=slug (the link
+// from its public front page /o/{slug}/).
 http::Response ListPage(const DialogueRouteDeps& deps, const http::Request& r,
                         web::RequestContext& ctx) {
   auto paging = http::ParsePageRequest(r);
   const int page = paging.ok() ? paging->page : 1;
-  auto found = deps.dialogues.ListDialogues(ctx.actor, std::nullopt, true, {page, kListPageSize});
+  std::optional<std::int64_t> org;
+  std::string slug = r.Query("organisation").value_or("");
+  nlohmann::json heading = ctx.T("dialogue.list.title");
+  if (!slug.empty()) {
+    auto found = deps.organisations.GetOrganisationBySlug(slug);
+    if (!found.ok()) return web::ErrorPage(deps.renderer, found.status(), r, ctx);
+    org = found->id;
+    heading = ctx.T("dialogue.list.title_of", {{"organisation", found->name}});
+  }
+  auto found = deps.dialogues.ListDialogues(ctx.actor, org, true, {page, kListPageSize});
   if (!found.ok()) return web::ErrorPage(deps.renderer, found.status(), r, ctx);
   nlohmann::json items = nlohmann::json::array();
   for (const Dialogue& d : found->items) items.push_back(DialogueSummary(deps, d, ctx));
-  nlohmann::json data = {{"title", ctx.T("dialogue.list.title")},
+  const std::string base =
+      slug.empty() ? "/dialogues?" : "/dialogues?organisation=" + http::PercentEncode(slug) + "&";
+  nlohmann::json data = {{"title", heading},
+                         {"heading", heading},
                          {"items", items},
                          {"has_items", !items.empty()},
                          {"can_create", !OrganisedOrganisations(ctx.actor).empty()},
-                         {"pagination", web::PageLinks("/dialogues?", page, found->total,
-                                                       kListPageSize)}};
+                         {"pagination", web::PageLinks(base, page, found->total, kListPageSize)}};
   return web::HtmlPage(deps.renderer, "dialogue/list", 200, data, r, ctx);
 }
 

@@ -36,7 +36,8 @@ Dialogue FromInput(const DialogueInput& input, UnixSeconds now) {
                   .moderation = input.moderation,
                   .allow_anonymous = input.allow_anonymous,
                   .allow_statements = input.allow_statements,
-                  .max_statement_chars = input.max_statement_chars};
+                  .max_statement_chars = input.max_statement_chars,
+                  .live_seeding = input.live_seeding};
 }
 
 nlohmann::json DialogueDetails(const Dialogue& d) {
@@ -44,7 +45,8 @@ nlohmann::json DialogueDetails(const Dialogue& d) {
           {"moderation", ModerationName(d.moderation)},
           {"allow_anonymous", d.allow_anonymous},
           {"allow_statements", d.allow_statements},
-          {"max_statement_chars", d.max_statement_chars}};
+          {"max_statement_chars", d.max_statement_chars},
+          {"live_seeding", d.live_seeding}};
 }
 
 // An event for something a participant did: no person, so that the
@@ -373,6 +375,7 @@ Status DialogueService::QueueRecompute(db::Tx& tx, DialogueId id) const {
 
 Status DialogueService::Recompute(DialogueId id) {
   struct Snapshot {
+    bool live_seeding = false;
     ConversationVotes votes;
     std::int64_t events = 0;
     std::optional<StoredResult> previous;
@@ -381,7 +384,8 @@ Status DialogueService::Recompute(DialogueId id) {
   // while on a large dialogue), then store.
   ASSIGN_OR_RETURN(Snapshot snap, db_.ReadValue<Snapshot>([&](db::Tx& tx) -> StatusOr<Snapshot> {
     Snapshot s;
-    RETURN_IF_ERROR(DialogueStore::Find(tx, id).status());
+    ASSIGN_OR_RETURN(Dialogue d, DialogueStore::Find(tx, id));
+    s.live_seeding = d.live_seeding;
     ASSIGN_OR_RETURN(s.votes, DialogueStore::LoadVotes(tx, id));
     ASSIGN_OR_RETURN(s.events, DialogueStore::CountVoteEvents(tx, id));
     ASSIGN_OR_RETURN(s.previous, DialogueStore::FindResult(tx, id));
@@ -394,7 +398,11 @@ Status DialogueService::Recompute(DialogueId id) {
       StoredFingerprint(snap.previous->result_json) == fingerprint) {
     return Status::Ok();
   }
-  ASSIGN_OR_RETURN(ClusteringResult result, ClusterConversation(snap.votes));
+  ClusteringOptions options;
+  std::optional<ClusteringResult> seed;
+  if (snap.live_seeding && snap.previous) seed = StoredSeed(snap.previous->result_json);
+  if (seed) options.seed_from = &*seed;
+  ASSIGN_OR_RETURN(ClusteringResult result, ClusterConversation(snap.votes, options));
   StoredResult stored{id, snap.events, clock_.Now(), ResultDocument(result, fingerprint).dump()};
   spdlog::info("dialogue {}: clustered {} participants into {} groups", id, result.participants,
                result.groups.size());

@@ -11,8 +11,8 @@ namespace {
 
 constexpr const char* kDialogueSelect =
     "SELECT id, organisation_id, question, introduction, opens_at, closes_at, moderation, "
-    "allow_anonymous, allow_statements, max_statement_chars, created_at, updated_at "
-    "FROM dialogue_dialogues ";
+    "allow_anonymous, allow_statements, max_statement_chars, created_at, updated_at, "
+    "live_seeding FROM dialogue_dialogues ";
 
 Dialogue DialogueFromRow(const soci::row& r) {
   return Dialogue{.id = db::Int(r, 0),
@@ -25,6 +25,7 @@ Dialogue DialogueFromRow(const soci::row& r) {
                   .allow_anonymous = db::Int(r, 7) != 0,
                   .allow_statements = db::Int(r, 8) != 0,
                   .max_statement_chars = static_cast<int>(db::Int(r, 9)),
+                  .live_seeding = db::Int(r, 12) != 0,
                   .created_at = db::Int(r, 10),
                   .updated_at = db::Int(r, 11)};
 }
@@ -51,15 +52,15 @@ StatusOr<DialogueId> DialogueStore::Insert(db::Tx& tx, const Dialogue& d) {
   db::NullableInt closes(d.closes_at);
   std::string moderation(ModerationName(d.moderation));
   int anonymous = d.allow_anonymous, statements = d.allow_statements,
-      max_chars = d.max_statement_chars;
+      max_chars = d.max_statement_chars, live = d.live_seeding;
   tx.sql() << "INSERT INTO dialogue_dialogues(organisation_id, question, introduction, opens_at, "
               "closes_at, moderation, allow_anonymous, allow_statements, max_statement_chars, "
-              "created_at, updated_at) VALUES (:o, :q, :i, :op, :cl, :m, :a, :s, :x, :c, :c2) "
-              "RETURNING id",
+              "live_seeding, created_at, updated_at) VALUES (:o, :q, :i, :op, :cl, :m, :a, :s, "
+              ":x, :l, :c, :c2) RETURNING id",
       soci::use(org), soci::use(d.question), soci::use(d.introduction), soci::use(opens),
       soci::use(closes.value, closes.indicator), soci::use(moderation), soci::use(anonymous),
-      soci::use(statements), soci::use(max_chars), soci::use(created), soci::use(created),
-      soci::into(id);
+      soci::use(statements), soci::use(max_chars), soci::use(live), soci::use(created),
+      soci::use(created), soci::into(id);
   return id;
 }
 
@@ -68,13 +69,14 @@ Status DialogueStore::Update(db::Tx& tx, const Dialogue& d) {
   db::NullableInt closes(d.closes_at);
   std::string moderation(ModerationName(d.moderation));
   int anonymous = d.allow_anonymous, statements = d.allow_statements,
-      max_chars = d.max_statement_chars;
+      max_chars = d.max_statement_chars, live = d.live_seeding;
   tx.sql() << "UPDATE dialogue_dialogues SET question = :q, introduction = :i, opens_at = :op, "
               "closes_at = :cl, moderation = :m, allow_anonymous = :a, allow_statements = :s, "
-              "max_statement_chars = :x, updated_at = :u WHERE id = :id",
+              "max_statement_chars = :x, live_seeding = :l, updated_at = :u WHERE id = :id",
       soci::use(d.question), soci::use(d.introduction), soci::use(opens),
       soci::use(closes.value, closes.indicator), soci::use(moderation), soci::use(anonymous),
-      soci::use(statements), soci::use(max_chars), soci::use(updated), soci::use(id);
+      soci::use(statements), soci::use(max_chars), soci::use(live), soci::use(updated),
+      soci::use(id);
   return Status::Ok();
 }
 

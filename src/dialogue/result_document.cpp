@@ -20,6 +20,19 @@ std::map<std::int64_t, int> GroupOf(const ClusteringResult& result) {
   return group_of;
 }
 
+Json SeedJson(const ClusteringResult& result) {
+  Json base = Json::array();
+  for (const BaseCluster& b : result.base_clusters) {
+    base.push_back(Json::array({b.id, b.center.x, b.center.y, b.participant_ids}));
+  }
+  Json groups = Json::array();
+  for (const OpinionGroup& g : result.groups) groups.push_back(Json::array({g.id, g.base_cluster_ids}));
+  const KSmoother& k = result.k_smoother;
+  return Json{{"base_clusters", std::move(base)},
+              {"groups", std::move(groups)},
+              {"k_smoother", Json::array({k.this_k, k.count, k.smoothed_k})}};
+}
+
 Json EmptyResult() {
   return Json{{"participants", 0},
               {"in_conversation", 0},
@@ -61,7 +74,31 @@ nlohmann::ordered_json ResultDocument(const ClusteringResult& result,
   }
   doc["projection"] = std::move(projection);
   doc["fingerprint"] = fingerprint;
+  doc["seed"] = SeedJson(result);
   return doc;
+}
+
+std::optional<ClusteringResult> StoredSeed(const std::string& result_json) {
+  nlohmann::json doc = nlohmann::json::parse(result_json, nullptr, false);
+  if (doc.is_discarded() || !doc.contains("seed")) return std::nullopt;
+  const nlohmann::json& seed = doc["seed"];
+  ClusteringResult previous;
+  try {
+    for (const auto& b : seed.at("base_clusters")) {
+      previous.base_clusters.push_back(
+          {b.at(0).get<int>(), Point2{b.at(1).get<double>(), b.at(2).get<double>()},
+           b.at(3).get<std::vector<std::int64_t>>()});
+    }
+    for (const auto& g : seed.at("groups")) {
+      previous.groups.push_back(
+          {.id = g.at(0).get<int>(), .base_cluster_ids = g.at(1).get<std::vector<int>>()});
+    }
+    const auto& k = seed.at("k_smoother");
+    previous.k_smoother = {k.at(0).get<int>(), k.at(1).get<int>(), k.at(2).get<int>()};
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
+  return previous;
 }
 
 std::vector<MapPoint> StoredProjection(const nlohmann::json& document) {
@@ -91,6 +128,7 @@ nlohmann::ordered_json ResultJson(const std::optional<StoredResult>& stored,
   }
   doc.erase("projection");
   doc.erase("fingerprint");
+  doc.erase("seed");
   doc["opinion_map"] = std::move(map);
   doc["you"] = std::move(you);
   doc["computed_at"] = stored ? Json(FormatRfc3339(stored->computed_at)) : Json();

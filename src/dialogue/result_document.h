@@ -6,7 +6,10 @@
 // Stored document: the JSON of `nyttig dialogue cluster` (CONTRACTS.md;
 // comment ids are statement ids, participant ids are dialogue participant
 // ids) plus "projection": [[participant, x, y, group or -1], …] and
-// "fingerprint" (what besides the vote count the result depends on).
+// "fingerprint" (what besides the vote count the result depends on) and
+// "seed" (base clusters with their members, groups as base cluster ids, the
+// k-smoother: what a live recomputation starts from). Projection and seed
+// name participants: they never leave through ResultJson.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -37,6 +40,11 @@ struct MapPoint {
   double y = 0;
   int group = -1;  // -1: not (yet) in the conversation (polis-method.md 1.4)
 };
+
+// What a live recomputation starts from (ClusteringOptions::seed_from): the
+// stored document's base clusters, groups and k-smoother; nullopt when it
+// has none (an older or unreadable document).
+std::optional<ClusteringResult> StoredSeed(const std::string& result_json);
 
 // The projection of a stored document (empty when unreadable).
 std::vector<MapPoint> StoredProjection(const nlohmann::json& document);

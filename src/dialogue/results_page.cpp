@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "charts/chart.h"
 #include "core/time_format.h"
 #include "dialogue/dialogue_pages.h"
 #include "dialogue/permissions.h"
@@ -16,6 +17,8 @@ namespace nyttig::dialogue {
 namespace {
 
 using nlohmann::json;
+
+constexpr size_t kMaxMapPoints = 1000;  // points drawn on the opinion map
 
 std::string GroupLetter(int group_id) {
   return std::string(1, static_cast<char>('A' + group_id % 26));
@@ -98,16 +101,6 @@ json StatementRows(const std::vector<StatementCounts>& counts) {
   return rows;
 }
 
-json ActivityRows(const std::vector<DayActivity>& activity) {
-  json rows = json::array();
-  for (const DayActivity& a : activity) {
-    rows.push_back({{"day", FormatIsoDate(a.day)},
-                    {"votes", std::to_string(a.votes)},
-                    {"participants", std::to_string(a.participants)}});
-  }
-  return rows;
-}
-
 json OwnPosition(const std::vector<MapPoint>& points,
                  std::optional<ParticipantId> own, const web::RequestContext& ctx) {
   if (!own) return json();
@@ -122,6 +115,48 @@ json OwnPosition(const std::vector<MapPoint>& points,
   return json();
 }
 
+// The opinion map: every participant's point (no names, no ids), coloured
+// and shaped by group, the reader's own point marked. Large dialogues are
+// thinned to every n-th point so that the page stays light.
+json MapFigure(const std::vector<MapPoint>& points, const json& doc,
+               std::optional<ParticipantId> own, const web::RequestContext& ctx) {
+  charts::ScatterChart chart{.caption = ctx.T("dialogue.results.map_chart_caption"),
+                             .x_label = ctx.T("dialogue.results.axis_x"),
+                             .y_label = ctx.T("dialogue.results.axis_y"),
+                             .highlight_label = ctx.T("dialogue.results.you_row"),
+                             .decimal_comma = ctx.language == "sv"};
+  for (const json& g : doc["groups"]) {
+    chart.group_labels.push_back(
+        ctx.T("dialogue.results.group", {{"letter", GroupLetter(g.value("id", 0))}}));
+  }
+  const int outside = static_cast<int>(chart.group_labels.size());
+  chart.group_labels.push_back(ctx.T("dialogue.results.no_group"));
+  const size_t step = points.size() / kMaxMapPoints + 1;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const MapPoint& p = points[i];
+    const bool mine = own && p.participant == *own;
+    if (i % step != 0 && !mine) continue;
+    chart.points.push_back({.x = p.x, .y = p.y, .group = p.group < 0 ? outside : p.group,
+                            .highlight = mine});
+  }
+  return charts::ToJson(charts::Draw(chart, ctx.messages));
+}
+
+json ActivityFigure(const std::vector<DayActivity>& activity, const web::RequestContext& ctx) {
+  charts::LineChart chart{.caption = ctx.T("dialogue.results.activity_caption"),
+                          .value_label = ctx.T("dialogue.results.count_label"),
+                          .decimal_comma = ctx.language == "sv"};
+  charts::Line votes{.label = ctx.T("dialogue.results.votes_col")};
+  charts::Line newcomers{.label = ctx.T("dialogue.results.new_col")};
+  for (const DayActivity& a : activity) {
+    chart.x_labels.push_back(FormatIsoDate(a.day));
+    votes.values.push_back(static_cast<double>(a.votes));
+    newcomers.values.push_back(static_cast<double>(a.participants));
+  }
+  chart.lines = {votes, newcomers};
+  return charts::ToJson(charts::Draw(chart, ctx.messages));
+}
+
 json ResultData(const ResultView& view, const web::RequestContext& ctx) {
   Lookup statements;
   for (const StatementCounts& c : view.counts) statements.by_id[c.statement.id] = c;
@@ -129,8 +164,8 @@ json ResultData(const ResultView& view, const web::RequestContext& ctx) {
   json data = {{"participants", std::to_string(view.participants_now)},
                {"votes", std::to_string(view.vote_count_now)},
                {"statements", StatementRows(view.counts)},
-               {"activity", ActivityRows(view.activity)},
                {"has_activity", !view.activity.empty()}};
+  if (!view.activity.empty()) data["activity_chart"] = ActivityFigure(view.activity, ctx);
   if (doc.is_discarded() || doc.is_null()) return data;
   const std::vector<MapPoint> points = StoredProjection(doc);
   data["result"] = {
@@ -141,7 +176,8 @@ json ResultData(const ResultView& view, const web::RequestContext& ctx) {
       {"groups", GroupRows(doc, points, statements, ctx)},
       {"consensus_agree", ConsensusRows(doc["consensus"]["agree"], statements)},
       {"consensus_disagree", ConsensusRows(doc["consensus"]["disagree"], statements)},
-      {"you", OwnPosition(points, view.own_participant, ctx)}};
+      {"you", OwnPosition(points, view.own_participant, ctx)},
+      {"map_chart", MapFigure(points, doc, view.own_participant, ctx)}};
   data["result"]["has_consensus"] = !data["result"]["consensus_agree"].empty() ||
                                     !data["result"]["consensus_disagree"].empty();
   data["result"]["has_groups"] = !data["result"]["groups"].empty();

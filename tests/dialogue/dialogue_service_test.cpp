@@ -248,12 +248,33 @@ TEST_P(DialogueServiceTest, ResultsShowNobodysGroupButYourOwn) {
   ASSERT_TRUE(view["you"].is_object());
   EXPECT_FALSE(view["you"]["group"].is_null());
   for (const auto& point : view["opinion_map"]) EXPECT_FALSE(point.contains("participant"));
+  EXPECT_FALSE(view.contains("seed"));  // base clusters name their members
+  EXPECT_FALSE(view.contains("projection"));
   auto stranger = service_->Results(accounts::Actor::Anonymous(), Browser(99), d.id);
   ASSERT_TRUE(stranger.ok());
   EXPECT_FALSE(stranger->own_participant.has_value());
   nlohmann::json organiser = nlohmann::json::parse(
       ResultJson(mine->result, std::nullopt, true).dump());
   EXPECT_EQ(organiser["groups"][0]["members"].size(), organiser["groups"][0]["size"].get<size_t>());
+}
+
+TEST_P(DialogueServiceTest, ALiveDialogueStartsEachRecomputationFromTheLastOne) {
+  Dialogue d = Open({.allow_anonymous = true, .live_seeding = true});
+  PlantTwoCamps(d);
+  ASSERT_TRUE(service_->Recompute(d.id).ok());
+  auto first = service_->Results(citizen_, none_, d.id);
+  ASSERT_TRUE(first.ok() && first->result);
+  ASSERT_TRUE(StoredSeed(first->result->result_json).has_value());
+  // One more voter; the groups keep their ids and the k-smoother counts on.
+  ASSERT_TRUE(service_->CastVote(accounts::Actor::Anonymous(), Browser(77), d.id,
+                                 Accepted(d.id)[0].id, VoteValue::kAgree).ok());
+  ASSERT_TRUE(service_->Recompute(d.id).ok());
+  auto second = service_->Results(citizen_, none_, d.id);
+  auto before = nlohmann::json::parse(first->result->result_json);
+  auto after = nlohmann::json::parse(second->result->result_json);
+  EXPECT_EQ(after["k"], before["k"]);
+  EXPECT_EQ(after["groups"][0]["members"][0], before["groups"][0]["members"][0]);
+  EXPECT_EQ(after["seed"]["k_smoother"][1].get<int>(), 2);  // chosen twice in a row
 }
 
 NYTTIG_INSTANTIATE_ENGINES(DialogueServiceTest);

@@ -96,7 +96,7 @@ void ReadMetrics(PlanProblems& problems, const PilotInput& in, Pilot& p) {
       problems.Add(field + ".measure", "pilots.plan.measure_needs_two_groups", m.measure);
     }
     for (const auto& [name, value] : {std::pair{"baseline", m.baseline}, {"target", m.target}}) {
-      if (value && !std::isfinite(*value)) problems.Add(field + "." + name, "validation.invalid");
+      if (value && !std::isfinite(*value)) problems.Add(field + "." + name, "pilots.plan.number_invalid");
     }
     metric.baseline = m.baseline;
     metric.target = m.target;

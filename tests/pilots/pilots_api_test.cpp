@@ -15,7 +15,8 @@ class PilotsApiTest : public testing::PilotsHttpTest {};
 
 std::vector<std::string> InvalidNames(const http::Response& r) {
   std::vector<std::string> names;
-  for (const auto& p : BodyJson(r)["invalid_parameters"]) names.push_back(p["name"]);
+  const nlohmann::json body = BodyJson(r);
+  for (const auto& p : body["invalid_parameters"]) names.push_back(p["name"]);
   return names;
 }
 

@@ -16,6 +16,7 @@
 #include "ideas/routes.h"
 #include "inbox/routes.h"
 #include "pilots/routes.h"
+#include "surveys/routes.h"
 #include "web/page.h"
 
 namespace nyttig::app {
@@ -107,6 +108,7 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->ideas_ = std::make_unique<ideas::IdeaService>(*app->db_, clock, *app->audit_, *app->inbox_,
                                                     *app->files_);
   app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
+  app->surveys_ = std::make_unique<surveys::SurveyService>(*app->db_, clock, *app->audit_);
   app->job_queue_ = std::make_unique<jobs::JobQueue>(*app->db_, clock);
   app->worker_ = std::make_unique<jobs::Worker>(
       *app->job_queue_, jobs::WorkerOptions{.worker_id = WorkerId()});
@@ -145,6 +147,8 @@ void App::RegisterRoutes() {
   ideas::RegisterIdeaRoutes(router_, {*ideas_, *organisations_, *renderer_, clock_});
   inbox::RegisterInboxRoutes(router_, {*inbox_, *renderer_});
   pilots::RegisterPilotRoutes(router_, {*pilots_, *organisations_, *renderer_});
+  surveys::RegisterSurveyRoutes(router_, {*surveys_, *organisations_, *renderer_, clock_,
+                                          options_.public_base_url.starts_with("https://")});
 }
 
 StatusOr<web::RequestContext> App::BuildContext(http::Request& request) {

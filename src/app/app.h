@@ -28,6 +28,7 @@
 #include "mail/outbox.h"
 #include "pilots/pilot_service.h"
 #include "storage/file_store.h"
+#include "surveys/survey_service.h"
 #include "web/context.h"
 #include "web/renderer.h"
 #include "web/static_files.h"
@@ -68,6 +69,7 @@ class App {
   const audit::AuditLog& audit_log() const { return *audit_; }
   const mail::Outbox& outbox() const { return *outbox_; }
   storage::FileStore& files() { return *files_; }
+  surveys::SurveyService& surveys() { return *surveys_; }
   inbox::Inbox& inbox() { return *inbox_; }
   ideas::IdeaService& ideas() { return *ideas_; }
   pilots::PilotService& pilots() { return *pilots_; }
@@ -105,6 +107,7 @@ class App {
   std::unique_ptr<accounts::OrganisationService> organisations_;
   std::unique_ptr<accounts::TokenService> tokens_;
   std::unique_ptr<storage::FileStore> files_;
+  std::unique_ptr<surveys::SurveyService> surveys_;
   std::unique_ptr<inbox::Inbox> inbox_;
   std::unique_ptr<ideas::IdeaService> ideas_;
   std::unique_ptr<pilots::PilotService> pilots_;

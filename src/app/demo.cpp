@@ -4,6 +4,7 @@
 #include "accounts/person_store.h"
 #include "ideas/demo.h"
 #include "pilots/demo.h"
+#include "surveys/demo.h"
 
 namespace nyttig::app {
 namespace {
@@ -96,6 +97,17 @@ StatusOr<ideas::DemoCast> IdeasDemoCast(App& app, const Actor& admin,
   return cast;
 }
 
+// Surveys: Anna, coordinator in Exempelby, runs a staff and a citizen survey.
+Status LoadSurveysDemo(App& app, accounts::OrganisationId org) {
+  ASSIGN_OR_RETURN(accounts::Person anna,
+                   app.db().ReadValue<accounts::Person>([&](db::Tx& tx) {
+                     return accounts::PersonStore::FindByEmail(tx, "anna.berg@exempelby.se");
+                   }));
+  ASSIGN_OR_RETURN(Actor actor,
+                   app.accounts().ActorForPerson(anna.id, accounts::AuthMethod::kSession));
+  return surveys::LoadDemo(app.surveys(), actor, org).status();
+}
+
 }  // namespace
 
 StatusOr<DemoSummary> LoadDemo(App& app) {
@@ -122,6 +134,7 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
         app.organisations().GrantRole(admin, org.id, p.email, *p.role, std::nullopt).status());
   }
   RETURN_IF_ERROR(LoadPilotsDemo(app, org.id));
+  RETURN_IF_ERROR(LoadSurveysDemo(app, org.id));
   RETURN_IF_ERROR(ideas::LoadDemo(app.ideas(), app.organisations(), admin,
                                   [&](const accounts::Organisation& o) {
                                     return IdeasDemoCast(app, admin, o, summary);

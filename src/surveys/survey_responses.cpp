@@ -28,11 +28,17 @@ StatusOr<Survey> LoadVisible(db::Tx& tx, const Actor& actor, SurveyId id, UnixSe
   return survey;
 }
 
+// The browser's token hashed with the survey's id, so that the stored keys
+// of two surveys cannot tell that the same browser answered both.
+std::string TokenKey(SurveyId id, const std::string& token) {
+  return accounts::HashToken(std::to_string(id) + ":" + token);
+}
+
 // The key stored for the per-browser guard: only link surveys use it, and
 // only when the browser sent a token.
 std::optional<std::string> BrowserKey(const Survey& survey, const std::string& token) {
   if (survey.access != Access::kAnonymousLink || token.empty()) return std::nullopt;
-  return accounts::HashToken(token);
+  return TokenKey(survey.id, token);
 }
 
 StatusOr<bool> HasAnswered(db::Tx& tx, const Actor& actor, const Survey& survey,
@@ -118,7 +124,7 @@ StatusOr<Receipt> SurveyService::SubmitResponse(const Actor& actor, SurveyId id,
                      SurveyStore::InsertResponse(tx, id, person, BrowserKey(survey, browser_token),
                                                  normalized, now));
     if (!browser_token.empty()) {
-      RETURN_IF_ERROR(SurveyStore::DeleteDraft(tx, id, accounts::HashToken(browser_token)));
+      RETURN_IF_ERROR(SurveyStore::DeleteDraft(tx, id, TokenKey(id, browser_token)));
     }
     // The record says that a response came in, never what it said.
     RETURN_IF_ERROR(audit_
@@ -145,7 +151,7 @@ Status SurveyService::SaveDraft(SurveyId id, const std::string& browser_token,
     if (!IsAcceptingAnswers(survey, clock_.Now())) {
       return FailedPreconditionError("surveys.response.not_open");
     }
-    return SurveyStore::SaveDraft(tx, id, accounts::HashToken(browser_token), json, clock_.Now());
+    return SurveyStore::SaveDraft(tx, id, TokenKey(id, browser_token), json, clock_.Now());
   });
 }
 
@@ -154,7 +160,7 @@ StatusOr<AnswerSet> SurveyService::LoadDraft(SurveyId id, const std::string& bro
   ASSIGN_OR_RETURN(std::optional<std::string> json,
                    db_.ReadValue<std::optional<std::string>>(
                        [&](db::Tx& tx) -> StatusOr<std::optional<std::string>> {
-                         return SurveyStore::LoadDraft(tx, id, accounts::HashToken(browser_token));
+                         return SurveyStore::LoadDraft(tx, id, TokenKey(id, browser_token));
                        }));
   if (!json) return AnswerSet{};
   nlohmann::json parsed = nlohmann::json::parse(*json, nullptr, false);
@@ -168,6 +174,21 @@ StatusOr<SurveyResults> SurveyService::Results(const Actor& actor, SurveyId id) 
     ASSIGN_OR_RETURN(Survey survey, LoadForResults(tx, actor, id, clock_.Now()));
     ASSIGN_OR_RETURN(std::vector<StoredResponse> responses, SurveyStore::LoadResponses(tx, id));
     return ComputeResults(survey, responses);
+  });
+}
+
+StatusOr<std::vector<SurveyResults>> SurveyService::ResultsForContext(
+    accounts::OrganisationId org, const SurveyContext& context) {
+  using Results = std::vector<SurveyResults>;
+  return db_.ReadValue<Results>([&](db::Tx& tx) -> StatusOr<Results> {
+    ASSIGN_OR_RETURN(std::vector<Survey> surveys, SurveyStore::ListByContext(tx, org, context));
+    Results out;
+    for (Survey& survey : surveys) {
+      ASSIGN_OR_RETURN(survey.questions, SurveyStore::LoadQuestions(tx, survey.id));
+      ASSIGN_OR_RETURN(std::vector<StoredResponse> responses, SurveyStore::LoadResponses(tx, survey.id));
+      out.push_back(ComputeResults(survey, responses));
+    }
+    return out;
   });
 }
 

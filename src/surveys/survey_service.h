@@ -189,6 +189,12 @@ class SurveyService {
   Status ExportCsv(const accounts::Actor& actor, SurveyId id, const std::string& language,
                    std::ostream& out);
 
+  // The results of every survey of `org` attached to `context`, in creation
+  // order, without a permission check: for a module that has checked its own
+  // (e.g. the pilots evaluation page listing its perception surveys).
+  StatusOr<std::vector<SurveyResults>> ResultsForContext(accounts::OrganisationId org,
+                                                         const SurveyContext& context);
+
  private:
   db::Database& db_;
   const Clock& clock_;

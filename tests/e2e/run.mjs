@@ -54,6 +54,7 @@ await import('./flows/accessibility.mjs');
 await import('./flows/keyboard.mjs');
 await import('./flows/ideas.mjs');
 await import('./flows/pilots.mjs');
+await import('./flows/surveys.mjs');
 
 test('the server stops cleanly on SIGTERM', async () => {
   assert.ok(env.server.running, `the server died during the tests:\n${env.server.tail()}`);

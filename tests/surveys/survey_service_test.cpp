@@ -34,6 +34,11 @@ TEST_P(SurveyServiceTest, ContextIsKeptAndFound) {
   ASSERT_EQ(found->size(), 1u);
   EXPECT_EQ((*found)[0].context, (SurveyContext{"pilot", 7}));
   EXPECT_TRUE(service_->ListByContext(decider_, org_, {"pilot", 8})->empty());
+  StatusOr<std::vector<SurveyResults>> results = service_->ResultsForContext(org_, {"pilot", 7});
+  ASSERT_TRUE(results.ok());
+  ASSERT_EQ(results->size(), 1u);
+  EXPECT_EQ((*results)[0].responses, 0);
+  EXPECT_TRUE(service_->ResultsForContext(other_org_, {"pilot", 7})->empty());
 }
 
 TEST_P(SurveyServiceTest, EmployeesAndOutsidersCannotBuild) {

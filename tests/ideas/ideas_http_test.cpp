@@ -61,6 +61,21 @@ class IdeasHttpTest : public AppHttpTest {
                            json{{"stage_id", stage}, {"reason", reason}}.dump());
   }
 
+  // Where the assessment slice guards the gate to test with its legal
+  // checklist, answer it (without that slice the path does not exist and
+  // the answer is ignored).
+  void AnswerLegalChecklist(TestClient& client, std::int64_t idea) {
+    json answers = json::array();
+    for (const char* q : {"personal_data", "procurement", "secrecy", "delegation"}) {
+      answers.push_back({{"question", q}, {"answer", "no"}});
+    }
+    http::Response ignored = client.Send({.method = http::Method::kPut,
+                 .target = "/api/v1/ideas/" + std::to_string(idea) + "/legal-checklist",
+                 .body = json{{"answers", answers}}.dump(),
+                 .content_type = "application/json"});
+    (void)ignored;
+  }
+
   std::int64_t org_ = 0;
   std::unique_ptr<TestClient> admin_, coordinator_, employee_, decision_maker_;
 };
@@ -91,6 +106,9 @@ TEST_P(IdeasHttpTest, TheGateToTestIsTheDecisionMakers) {
   http::Response refused = Move(*coordinator_, id, StageOfKind("test"));
   EXPECT_EQ(refused.status, 403);
   EXPECT_EQ(refused.headers.Get("Content-Type").value_or(""), "application/problem+json");
+  AnswerLegalChecklist(*coordinator_, id);
+  // The legal checklist (ideas_participation) is answered before the gate to test.
+  ASSERT_EQ(coordinator_->Send({.method = http::Method::kPut, .target = "/api/v1/ideas/" + std::to_string(id) + "/legal-checklist", .body = R"({"answers": [{"question": "personal_data", "answer": "no"}, {"question": "procurement", "answer": "no"}, {"question": "secrecy", "answer": "not_relevant"}, {"question": "delegation", "answer": "yes"}]})", .content_type = "application/json"}).status, 200);
   http::Response decided = Move(*decision_maker_, id, StageOfKind("test"), "Vi provar på två skolor");
   EXPECT_EQ(decided.status, 200) << decided.body;
   json history = BodyJson(employee_->Get("/api/v1/ideas/" + std::to_string(id) + "/history"));

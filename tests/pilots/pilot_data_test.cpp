@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "pilots/commands.h"
+#include "pilots/demo.h"
 #include "pilots/testing/pilots_fixture.h"
 #include "pilots/testing/test_pilots.h"
 
@@ -183,6 +184,28 @@ TEST_P(PilotDataTest, CommandsImportAndEvaluateAsTheOrganisation) {
   EXPECT_EQ(RunImportMeasurementsCommand(db(), *service_, path, pilot.id, again_out, again_err), 1);
   EXPECT_NE(again_err.str().find("line 2, column period"), std::string::npos);
   EXPECT_NE(again_err.str().find("nothing was imported"), std::string::npos);
+}
+
+TEST_P(PilotDataTest, DemoLoadsTwoPilotsOnceAndTheRunningOneShowsAnEffect) {
+  StatusOr<int> created = LoadDemo(*service_, coordinator_, decider_, org_a_);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(*created, 2);
+  StatusOr<int> again = LoadDemo(*service_, coordinator_, decider_, org_a_);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(*again, 0);
+  StatusOr<PilotPage> pilots = service_->ListPilots(employee_, {.organisation_id = org_a_});
+  ASSERT_TRUE(pilots.ok());
+  ASSERT_EQ(pilots->total, 2);
+  const Pilot& decided = pilots->items[0];  // newest first
+  EXPECT_EQ(decided.state, PilotState::kDecided);
+  const Pilot& running = pilots->items[1];
+  EXPECT_EQ(running.state, PilotState::kRunning);
+  EXPECT_TRUE(running.published);
+  StatusOr<PilotEvaluation> evaluation = service_->Evaluate(employee_, running.id);
+  ASSERT_TRUE(evaluation.ok());
+  EXPECT_EQ(evaluation->metrics[0].result.estimate.method, "did_ols");
+  EXPECT_EQ(evaluation->metrics[0].reading, Reading::kBetter);  // travel time fell
+  EXPECT_EQ(Count("pilots_measurements"), 8 * 16 * 2 + 6);
 }
 
 NYTTIG_INSTANTIATE_ENGINES(PilotDataTest);

@@ -49,7 +49,7 @@ std::string IdeaLink(IdeaId id) { return "/ideas/" + std::to_string(id) + "/asse
 }  // namespace
 
 Status LegalChecklistGate::Check(db::Tx& tx, const Idea& idea, const Stage& target) const {
-  if (target.kind != StageKind::kTest) return Status::Ok();
+  if (target.kind != StageKind::kTest || !enforced_) return Status::Ok();
   ASSIGN_OR_RETURN(std::vector<LegalItem> items, AssessmentStore::ListLegalItems(tx, idea.id));
   if (UnansweredLegalQuestions(items).empty()) return Status::Ok();
   return FailedPreconditionError("ideas.legal.incomplete");

@@ -1,5 +1,6 @@
 #include "ideas/participation_service.h"
 
+#include <algorithm>
 #include <set>
 
 #include "accounts/permissions.h"
@@ -197,6 +198,43 @@ Status ParticipationService::ReportComment(const Actor& actor, IdeaId id, Commen
     RETURN_IF_ERROR(inserted);
     // The reporter stays out of the audit chain's details: only that it happened.
     return Audit(tx, actor, idea, "idea.comment.report", {{"comment_id", comment}});
+  });
+}
+
+StatusOr<Idea> ParticipationService::MergeIdeas(const Actor& actor, IdeaId duplicate,
+                                               IdeaId original, const std::string& reason) {
+  ASSIGN_OR_RETURN(std::string why, CheckedText(reason, "reason", "ideas.merge.reason_required",
+                                                kMaxModerationReasonChars));
+  return db_.WriteValue<Idea>([&](db::Tx& tx) -> StatusOr<Idea> {
+    ASSIGN_OR_RETURN(Idea dup, VisibleIdea(tx, actor, duplicate));
+    ASSIGN_OR_RETURN(Idea orig, VisibleIdea(tx, actor, original));
+    if (!CanMergeIdeas(actor, dup, orig)) return accounts::DenyAccess(actor, "ideas.merge.denied");
+    ASSIGN_OR_RETURN(std::optional<IdeaId> merged, ParticipationStore::MergedInto(tx, duplicate));
+    if (merged || dup.stage.kind == StageKind::kClosed) {
+      return FailedPreconditionError("ideas.merge.already_closed");
+    }
+    ASSIGN_OR_RETURN(std::vector<Stage> pipeline, IdeaStore::ListStages(tx, dup.organisation_id));
+    auto closed = std::find_if(pipeline.begin(), pipeline.end(),
+                               [](const Stage& s) { return s.kind == StageKind::kClosed; });
+    if (closed == pipeline.end()) return InternalError("pipeline without a closed stage");
+    const UnixSeconds now = clock_.Now();
+    RETURN_IF_ERROR(ParticipationStore::CopySupportsAndFollows(tx, duplicate, original));
+    RETURN_IF_ERROR(ParticipationStore::InsertMerge(tx, duplicate, original, actor.person_id, why, now));
+    RETURN_IF_ERROR(IdeaStore::SetStage(tx, duplicate, *closed, now));
+    RETURN_IF_ERROR(IdeaStore::InsertEvent(
+        tx, {.idea_id = duplicate, .kind = EventKind::kMoved, .from_stage_id = dup.stage_id,
+             .to_stage_id = closed->id, .actor_id = actor.person_id,
+             .actor_name = actor.display_name,
+             .text = why + " (#" + std::to_string(original) + ")", .occurred_at = now}));
+    RETURN_IF_ERROR(Audit(tx, actor, dup, "idea.merge", {{"original_id", original}, {"reason", why}}));
+    return IdeaStore::Find(tx, original);
+  });
+}
+
+StatusOr<std::optional<IdeaId>> ParticipationService::MergedInto(const Actor& actor, IdeaId id) {
+  return db_.ReadValue<std::optional<IdeaId>>([&](db::Tx& tx) -> StatusOr<std::optional<IdeaId>> {
+    RETURN_IF_ERROR(VisibleIdea(tx, actor, id).status());
+    return ParticipationStore::MergedInto(tx, id);
   });
 }
 

@@ -75,6 +75,18 @@ class ParticipationService {
   // Support or withdraw it; idempotent. Returns the idea's participation.
   StatusOr<Participation> SetSupport(const accounts::Actor& actor, IdeaId id, bool support);
   StatusOr<Participation> SetFollow(const accounts::Actor& actor, IdeaId id, bool follow);
+  // Merges `duplicate` into `original` (both of one organisation): the
+  // original gains the duplicate's supports and follows (one per person),
+  // the duplicate moves to the first closed stage with the reason in its
+  // history and points to the original; nothing is deleted.
+  // kInvalidArgument without a reason; kFailedPrecondition when the
+  // duplicate is already merged or closed; kPermissionDenied unless
+  // CanMergeIdeas.
+  StatusOr<Idea> MergeIdeas(const accounts::Actor& actor, IdeaId duplicate, IdeaId original,
+                            const std::string& reason);
+  // The idea `id` was merged into, if any (kNotFound when not visible).
+  StatusOr<std::optional<IdeaId>> MergedInto(const accounts::Actor& actor, IdeaId id);
+
   // Counts and the reader's own state.
   StatusOr<Participation> GetParticipation(const accounts::Actor& actor, IdeaId id);
 

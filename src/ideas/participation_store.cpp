@@ -155,4 +155,36 @@ StatusOr<std::vector<PersonId>> ParticipationStore::Followers(db::Tx& tx, IdeaId
   return out;
 }
 
+Status ParticipationStore::CopySupportsAndFollows(db::Tx& tx, IdeaId from, IdeaId to) {
+  long long src = from, dst = to;
+  for (const char* table : {"ideas_supports", "ideas_follows"}) {
+    tx.sql() << std::string("INSERT INTO ") + table + "(idea_id, person_id, created_at) "
+                "SELECT :to, person_id, created_at FROM " + table + " WHERE idea_id = :from "
+                "ON CONFLICT (idea_id, person_id) DO NOTHING",
+        soci::use(dst), soci::use(src);
+  }
+  return Status::Ok();
+}
+
+Status ParticipationStore::InsertMerge(db::Tx& tx, IdeaId duplicate, IdeaId original,
+                                       std::optional<PersonId> by, const std::string& reason,
+                                       UnixSeconds at) {
+  long long dup = duplicate, orig = original, when = at;
+  db::NullableInt who(by);
+  tx.sql() << "INSERT INTO ideas_merges(duplicate_id, original_id, merged_by, reason, merged_at) "
+              "VALUES (:d, :o, :b, :r, :t)",
+      soci::use(dup), soci::use(orig), soci::use(who.value, who.indicator), soci::use(reason),
+      soci::use(when);
+  return Status::Ok();
+}
+
+StatusOr<std::optional<IdeaId>> ParticipationStore::MergedInto(db::Tx& tx, IdeaId duplicate) {
+  long long dup = duplicate;
+  soci::rowset<soci::row> rows =
+      (tx.sql().prepare << "SELECT original_id FROM ideas_merges WHERE duplicate_id = :d",
+       soci::use(dup));
+  for (const soci::row& r : rows) return std::optional<IdeaId>(db::Int(r, 0));
+  return std::optional<IdeaId>();
+}
+
 }  // namespace nyttig::ideas

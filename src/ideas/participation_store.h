@@ -36,6 +36,14 @@ class ParticipationStore {
   static StatusOr<bool> DeleteFollow(db::Tx& tx, IdeaId idea, PersonId person);
   static StatusOr<bool> IsFollowing(db::Tx& tx, IdeaId idea, PersonId person);
   static StatusOr<std::vector<PersonId>> Followers(db::Tx& tx, IdeaId idea);
+
+  // Merging a duplicate: its supports and follows are added to the
+  // original's (one per person), and the duplicate points to the original.
+  static Status CopySupportsAndFollows(db::Tx& tx, IdeaId from, IdeaId to);
+  static Status InsertMerge(db::Tx& tx, IdeaId duplicate, IdeaId original,
+                            std::optional<PersonId> by, const std::string& reason, UnixSeconds at);
+  // The idea `duplicate` was merged into, if any.
+  static StatusOr<std::optional<IdeaId>> MergedInto(db::Tx& tx, IdeaId duplicate);
 };
 
 }  // namespace nyttig::ideas

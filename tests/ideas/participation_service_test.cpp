@@ -178,6 +178,29 @@ TEST_P(ParticipationServiceTest, AnotherOrganisationGuessingIdsAnswersNotFound) 
             0);
 }
 
+TEST_P(ParticipationServiceTest, MergeKeepsSupportsAndHistoryAndPointsToTheOriginal) {
+  auto duplicate = ideas_->SubmitIdea(colleague_, org_, Input("Allergener på matsedeln"));
+  ASSERT_TRUE(duplicate.ok());
+  ASSERT_TRUE(participation_->SetSupport(colleague_, idea_.id, true).ok());
+  ASSERT_TRUE(participation_->SetSupport(colleague_, duplicate->id, true).ok());
+  ASSERT_TRUE(participation_->SetSupport(coordinator_, duplicate->id, true).ok());
+  EXPECT_EQ(participation_->MergeIdeas(author_, duplicate->id, idea_.id, "Samma behov").status().code(),
+            StatusCode::kPermissionDenied);
+  EXPECT_EQ(participation_->MergeIdeas(coordinator_, duplicate->id, idea_.id, "").status().code(),
+            StatusCode::kInvalidArgument);
+  auto merged = participation_->MergeIdeas(coordinator_, duplicate->id, idea_.id, "Samma behov");
+  ASSERT_TRUE(merged.ok()) << merged.status().ToString();
+  EXPECT_EQ(participation_->GetParticipation(author_, idea_.id)->supports, 2);  // one per person
+  EXPECT_EQ(*participation_->MergedInto(author_, duplicate->id), idea_.id);
+  auto history = ideas_->History(coordinator_, duplicate->id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);  // submitted, then closed as merged
+  EXPECT_EQ(history->back().to_stage_key, "closed");
+  EXPECT_EQ(ideas_->GetIdea(coordinator_, duplicate->id)->stage.kind, StageKind::kClosed);
+  EXPECT_EQ(participation_->MergeIdeas(coordinator_, duplicate->id, idea_.id, "Igen").status().code(),
+            StatusCode::kFailedPrecondition);
+}
+
 NYTTIG_INSTANTIATE_ENGINES(ParticipationServiceTest);
 
 }  // namespace

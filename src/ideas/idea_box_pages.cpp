@@ -4,6 +4,7 @@
 // the registration number and the date of the answer. No server-side draft:
 // each step carries the earlier answers in hidden fields, so it works
 // without JavaScript and without logging in where the organisation allows.
+// The step travels as "box_step": "step" is one of the idea's own fields.
 #include <array>
 
 #include "accounts/permissions.h"
@@ -171,8 +172,8 @@ http::Response PostStep(const IdeaRouteDeps& deps, const http::Request& r, web::
   if (int target = StepIndex(form["goto"]); target >= 0) {
     return RenderStep(deps, r, ctx, *box, target, in, Status::Ok());
   }
-  if (form["step"] == "check") return Send(deps, r, ctx, *box, in);
-  int index = StepIndex(form["step"]);
+  if (form["box_step"] == "check") return Send(deps, r, ctx, *box, in);
+  int index = StepIndex(form["box_step"]);
   if (index < 0) index = 0;
   Status problems = ProblemsOf(ValidateIdeaInput(in).status(), kSteps[index].group);
   if (!problems.ok()) return RenderStep(deps, r, ctx, *box, index, in, problems);

@@ -96,7 +96,8 @@ TEST_P(IdeasHttpTest, BadFiltersAreNamed) {
   http::Response r = employee_->Get("/api/v1/ideas?sdg=18&stage_kind=limbo&page=0");
   EXPECT_EQ(r.status, 400);
   std::vector<std::string> names;
-  for (const json& p : BodyJson(r)["invalid_parameters"]) names.push_back(p["name"]);
+  json body = BodyJson(r);
+  for (const json& p : body["invalid_parameters"]) names.push_back(p["name"]);
   EXPECT_THAT(names, ::testing::UnorderedElementsAre("page", "sdg", "stage_kind"));
 }
 
@@ -195,10 +196,10 @@ TEST_P(IdeasHttpTest, CitizenGoesThroughTheIdeaBoxToAReceipt) {
   auto step = [&](const std::string& name, std::vector<std::pair<std::string, std::string>> extra) {
     auto fields = answers;
     fields.insert(fields.end(), extra.begin(), extra.end());
-    fields.push_back({"step", name});
+    fields.push_back({"box_step", name});
     return visitor.PostForm(box + "/new", fields);
   };
-  http::Response missing = visitor.PostForm(box + "/new", {{"step", "need"}});
+  http::Response missing = visitor.PostForm(box + "/new", {{"box_step", "need"}});
   EXPECT_EQ(missing.status, 400);
   EXPECT_THAT(missing.body, HasSubstr("Skriv en rubrik"));
   EXPECT_THAT(step("need", {}).body, HasSubstr("Steg 2 av 4"));

@@ -16,6 +16,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libsodium-dev libeigen3-dev libboost-math-dev
   libpoppler-cpp-dev libstemmer-dev libhunspell-dev hunspell-sv
+  qpdf
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 postgresql-client-15
   chromium curl ca-certificates python3

@@ -15,6 +15,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/demo.h"
@@ -22,6 +23,7 @@
 #include "db/migrations.h"
 #include "dialogue/clustering/cluster_command.h"
 #include "http/server.h"
+#include "knowledge/commands.h"
 #include "pilots/commands.h"
 #include "pilots/stats/analyze_command.h"
 #include "search/analyzer/eval_command.h"
@@ -223,6 +225,46 @@ void AddPilotCommands(CLI::App& cli, const GlobalOptions& g, int& exit_code) {
   });
 }
 
+// `import documents` and `documents eval-related` (the knowledge module).
+void AddKnowledgeCommands(CLI::App& cli, const GlobalOptions& g, int& exit_code) {
+  static knowledge::ImportDocumentsArgs import_args;
+  auto* import = SharedSubcommand(cli, "import", "Import data");
+  auto* documents = import->add_subcommand("documents", "A folder of documents into the library");
+  documents->add_option("dir", import_args.dir, "folder, read recursively")->required();
+  documents->add_option("--org", import_args.org, "organisation id or slug (default: shared)");
+  documents->add_option("--manifest", import_args.manifest, "write path,id CSV");
+  documents->callback([&] {
+    SystemClock clock;
+    auto app = OpenApp(g, clock, {}, 4);
+    if (!app.ok()) return void(exit_code = Fail(app.status()));
+    exit_code = knowledge::RunImportDocuments(import_args, (*app)->documents(),
+                                              (*app)->organisations(), std::cout, std::cerr,
+                                              isatty(STDERR_FILENO) != 0);
+  });
+  static knowledge::EvalRelatedArgs eval_args;
+  auto* eval = SharedSubcommand(cli, "documents", "The document library")
+                   ->add_subcommand("eval-related", "Related documents against editors' links");
+  eval->add_option("--pages", eval_args.pages, "folder of pages")->required();
+  eval->add_option("--related", eval_args.related, "JSON lines {page, related}")->required();
+  eval->callback([&] {
+    // A throw-away library unless --data or --db names one.
+    GlobalOptions scratch = g;
+    std::string temp;
+    if (g.db_url.empty() && g.data_dir == "data") {
+      temp = (std::filesystem::temp_directory_path() /
+              ("nyttig-eval-" + std::to_string(::getpid()))).string();
+      scratch.data_dir = temp;
+    }
+    SystemClock clock;
+    auto app = OpenApp(scratch, clock, {}, 4);
+    if (!app.ok()) return void(exit_code = Fail(app.status()));
+    exit_code = knowledge::RunEvalRelated(eval_args, (*app)->documents(), std::cout, std::cerr);
+    app->reset();
+    std::error_code ignored;
+    if (!temp.empty()) std::filesystem::remove_all(temp, ignored);
+  });
+}
+
 int Main(int argc, char** argv) {
   CLI::App cli{"Nyttig — innovation platform for the Swedish public sector"};
   cli.require_subcommand(1);
@@ -280,6 +322,7 @@ int Main(int argc, char** argv) {
   audit->require_subcommand(1);
 
   AddModuleCommands(cli, exit_code);
+  AddKnowledgeCommands(cli, g, exit_code);
   AddPilotCommands(cli, g, exit_code);
   try {
     cli.parse(argc, argv);

@@ -13,6 +13,7 @@
 #include "app/system_routes.h"
 #include "core/text.h"
 #include "http/problem.h"
+#include "knowledge/routes.h"
 #include "ideas/routes.h"
 #include "inbox/routes.h"
 #include "pilots/routes.h"
@@ -103,6 +104,9 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
       std::make_unique<accounts::TokenService>(*app->db_, clock, *app->audit_, *app->accounts_);
   app->files_ =
       storage::OpenLocalFileStore(std::filesystem::path(app->options_.data_dir) / "files");
+  app->documents_ = std::make_unique<knowledge::DocumentService>(*app->db_, *app->files_,
+                                                                 *app->audit_, clock);
+  app->cases_ = std::make_unique<knowledge::CaseService>(*app->db_, *app->audit_, clock);
   app->inbox_ = std::make_unique<inbox::Inbox>(*app->db_, clock, *app->outbox_,
                                               app->options_.public_base_url);
   app->ideas_ = std::make_unique<ideas::IdeaService>(*app->db_, clock, *app->audit_, *app->inbox_,
@@ -141,6 +145,8 @@ StatusOr<int> App::RunPendingJobs() {
 void App::RegisterRoutes() {
   RegisterSystemRoutes(router_, {*db_, static_files_, metrics_, *audit_});
   RegisterSiteRoutes(router_, {*db_, clock_, *renderer_, *outbox_, statement_});
+  knowledge::RegisterKnowledgeRoutes(router_,
+                                     {*documents_, *cases_, *organisations_, *renderer_, clock_});
   accounts::RegisterAccountRoutes(router_,
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});

@@ -20,6 +20,8 @@
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "db/database.h"
+#include "knowledge/case_service.h"
+#include "knowledge/document_service.h"
 #include "http/message.h"
 #include "jobs/job_queue.h"
 #include "jobs/worker.h"
@@ -69,6 +71,8 @@ class App {
   const audit::AuditLog& audit_log() const { return *audit_; }
   const mail::Outbox& outbox() const { return *outbox_; }
   storage::FileStore& files() { return *files_; }
+  knowledge::DocumentService& documents() { return *documents_; }
+  knowledge::CaseService& cases() { return *cases_; }
   surveys::SurveyService& surveys() { return *surveys_; }
   inbox::Inbox& inbox() { return *inbox_; }
   ideas::IdeaService& ideas() { return *ideas_; }
@@ -107,6 +111,8 @@ class App {
   std::unique_ptr<accounts::OrganisationService> organisations_;
   std::unique_ptr<accounts::TokenService> tokens_;
   std::unique_ptr<storage::FileStore> files_;
+  std::unique_ptr<knowledge::DocumentService> documents_;
+  std::unique_ptr<knowledge::CaseService> cases_;
   std::unique_ptr<surveys::SurveyService> surveys_;
   std::unique_ptr<inbox::Inbox> inbox_;
   std::unique_ptr<ideas::IdeaService> ideas_;

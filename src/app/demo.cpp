@@ -2,6 +2,7 @@
 
 #include "accounts/permissions.h"
 #include "accounts/person_store.h"
+#include "knowledge/demo.h"
 #include "ideas/demo.h"
 #include "pilots/demo.h"
 #include "surveys/demo.h"
@@ -139,6 +140,8 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
                                   [&](const accounts::Organisation& o) {
                                     return IdeasDemoCast(app, admin, o, summary);
                                   }).status());
+  RETURN_IF_ERROR(knowledge::LoadDemo(app.documents(), app.cases(), app.organisations(), admin)
+                      .status());
   return summary;
 }
 

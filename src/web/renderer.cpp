@@ -64,6 +64,7 @@ struct NavItem {
 // would only frustrate.
 constexpr NavItem kNavigation[] = {
     {"/ideas", "ideas.nav"},
+    {"/cases", "knowledge.nav"},
     {"/organisations", "nav.organisations"},
     {"/pilots", "pilots.nav.menu"},
 };

@@ -55,6 +55,7 @@ await import('./flows/keyboard.mjs');
 await import('./flows/ideas.mjs');
 await import('./flows/pilots.mjs');
 await import('./flows/surveys.mjs');
+await import('./flows/knowledge.mjs');
 
 test('the server stops cleanly on SIGTERM', async () => {
   assert.ok(env.server.running, `the server died during the tests:\n${env.server.tail()}`);

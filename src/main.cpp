@@ -27,6 +27,7 @@
 #include "pilots/commands.h"
 #include "pilots/stats/analyze_command.h"
 #include "search/analyzer/eval_command.h"
+#include "search/engine_eval.h"
 
 namespace nyttig {
 namespace {
@@ -144,6 +145,18 @@ int Demo(const GlobalOptions& g) {
   return 0;
 }
 
+int Reindex(const GlobalOptions& g) {
+  SystemClock clock;
+  auto app = OpenApp(g, clock, {}, 4);
+  if (!app.ok()) return Fail(app.status());
+  auto report = (*app)->search().Reindex();
+  if (!report.ok()) return Fail(report.status());
+  std::cout << nlohmann::json{{"documents", report->documents},
+                              {"kinds", report->documents_by_kind}}.dump()
+            << "\n";
+  return 0;
+}
+
 template <typename F>
 int WithDatabase(const GlobalOptions& g, F body) {
   auto db = OpenDatabase(g);
@@ -169,8 +182,18 @@ void AddModuleCommands(CLI::App& cli, int& exit_code) {
   static search::SearchEvalArgs eval_args;
   eval->add_option("--swefaq", eval_args.swefaq_jsonl, "SweFAQ JSON lines")->required();
   eval->add_option("--analyzer", eval_args.analyzer, "plain, stem, stem+compounds, …");
-  eval->callback(
-      [&] { exit_code = search::RunSearchEvalCommand(eval_args, std::cout, std::cerr); });
+  static std::string eval_db, eval_engine = "sqlite";
+  eval->add_option("--db", eval_db, "postgresql://…: run on PostgreSQL in a temporary schema");
+  eval->add_option("--engine", eval_engine,
+                   "sqlite (default; postgresql with --db) or memory (in-memory BM25)");
+  eval->callback([&] {
+    if (eval_engine == "memory") {
+      exit_code = search::RunSearchEvalCommand(eval_args, std::cout, std::cerr);
+      return;
+    }
+    exit_code = search::RunEngineEvalCommand({eval_args.swefaq_jsonl, eval_args.analyzer, eval_db},
+                                             std::cout, std::cerr);
+  });
   search->require_subcommand(1);
 
   auto* pilots = cli.add_subcommand("pilots", "Pilots and their evaluation");
@@ -296,6 +319,9 @@ int Main(int argc, char** argv) {
   });
   cli.add_subcommand("demo", "Load demo content (idempotent)")->callback([&] {
     exit_code = Demo(g);
+  });
+  cli.add_subcommand("reindex", "Rebuild the search index from the rows")->callback([&] {
+    exit_code = Reindex(g);
   });
 
   std::string archive;

@@ -13,6 +13,7 @@
 #include "app/system_routes.h"
 #include "core/text.h"
 #include "http/problem.h"
+#include "search/search_routes.h"
 #include "knowledge/routes.h"
 #include "ideas/routes.h"
 #include "inbox/routes.h"
@@ -113,6 +114,12 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
                                                     *app->files_);
   app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
   app->surveys_ = std::make_unique<surveys::SurveyService>(*app->db_, clock, *app->audit_);
+  ASSIGN_OR_RETURN(std::shared_ptr<search::CompoundSplitter> splitter,
+                   search::SharedSwedishSplitter());
+  ASSIGN_OR_RETURN(std::unique_ptr<search::SearchIndex> index,
+                   search::SearchIndex::Create({}, std::move(splitter)));
+  app->search_ = std::make_unique<search::SearchService>(*app->db_, *app->organisations_,
+                                                         std::move(index));
   app->job_queue_ = std::make_unique<jobs::JobQueue>(*app->db_, clock);
   app->worker_ = std::make_unique<jobs::Worker>(
       *app->job_queue_, jobs::WorkerOptions{.worker_id = WorkerId()});
@@ -147,6 +154,7 @@ void App::RegisterRoutes() {
   RegisterSiteRoutes(router_, {*db_, clock_, *renderer_, *outbox_, statement_});
   knowledge::RegisterKnowledgeRoutes(router_,
                                      {*documents_, *cases_, *organisations_, *renderer_, clock_});
+  search::RegisterSearchRoutes(router_, {*search_, *organisations_, *renderer_});
   accounts::RegisterAccountRoutes(router_,
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});

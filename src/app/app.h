@@ -28,6 +28,7 @@
 #include "ideas/idea_service.h"
 #include "inbox/inbox.h"
 #include "mail/outbox.h"
+#include "search/search_service.h"
 #include "pilots/pilot_service.h"
 #include "storage/file_store.h"
 #include "surveys/survey_service.h"
@@ -77,6 +78,9 @@ class App {
   inbox::Inbox& inbox() { return *inbox_; }
   ideas::IdeaService& ideas() { return *ideas_; }
   pilots::PilotService& pilots() { return *pilots_; }
+  // The search index; modules update it in their own write transactions
+  // (search().index().Upsert(tx, …)) and register a SearchSource for reindexing.
+  search::SearchService& search() { return *search_; }
   Metrics& metrics() { return metrics_; }
   // Background work: modules enqueue in their own transactions and register
   // a handler per job kind in App::Create (RegisterJobHandlers). The worker
@@ -117,6 +121,7 @@ class App {
   std::unique_ptr<inbox::Inbox> inbox_;
   std::unique_ptr<ideas::IdeaService> ideas_;
   std::unique_ptr<pilots::PilotService> pilots_;
+  std::unique_ptr<search::SearchService> search_;
   std::unique_ptr<jobs::JobQueue> job_queue_;
   std::unique_ptr<jobs::Worker> worker_;
   bool has_job_handlers_ = false;

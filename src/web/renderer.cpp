@@ -66,6 +66,7 @@ constexpr NavItem kNavigation[] = {
     {"/ideas", "ideas.nav"},
     {"/cases", "knowledge.nav"},
     {"/organisations", "nav.organisations"},
+    {"/search", "nav.search"},
     {"/pilots", "pilots.nav.menu"},
 };
 

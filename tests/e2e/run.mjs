@@ -52,6 +52,7 @@ await import('./flows/organisations.mjs');
 await import('./flows/language.mjs');
 await import('./flows/accessibility.mjs');
 await import('./flows/keyboard.mjs');
+await import('./flows/search.mjs');
 await import('./flows/ideas.mjs');
 await import('./flows/pilots.mjs');
 await import('./flows/surveys.mjs');

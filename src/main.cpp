@@ -22,6 +22,7 @@
 #include "backup/backup.h"
 #include "db/migrations.h"
 #include "dialogue/clustering/cluster_command.h"
+#include "dialogue/polis_io.h"
 #include "http/server.h"
 #include "knowledge/commands.h"
 #include "pilots/commands.h"
@@ -288,6 +289,46 @@ void AddKnowledgeCommands(CLI::App& cli, const GlobalOptions& g, int& exit_code)
   });
 }
 
+// `import polis DIR --org ORG` and `export polis DIALOGUE_ID DIR` (Polis's
+// export format). `import` is shared with other modules' importers.
+void AddPolisCommands(CLI::App& cli, const GlobalOptions& g, int& exit_code) {
+  static std::string dir, org;
+  static std::int64_t dialogue_id = 0;
+  CLI::App* import = nullptr;
+  for (CLI::App* sub : cli.get_subcommands([](CLI::App*) { return true; })) {
+    if (sub->get_name() == "import") import = sub;
+  }
+  if (import == nullptr) import = cli.add_subcommand("import", "Import data");
+  auto* polis_in = import->add_subcommand("polis", "A Polis export folder as a new dialogue");
+  polis_in->add_option("dir", dir, "folder with comments.csv and votes.csv")->required();
+  polis_in->add_option("--org", org, "the organisation's id or slug")->required();
+  polis_in->callback([&] {
+    SystemClock clock;
+    auto app = OpenApp(g, clock, {}, 4);
+    if (!app.ok()) return void(exit_code = Fail(app.status()));
+    std::int64_t org_id = 0;
+    auto [end, ec] = std::from_chars(org.data(), org.data() + org.size(), org_id);
+    auto found = ec == std::errc() && end == org.data() + org.size()
+                     ? (*app)->organisations().GetOrganisation(org_id)
+                     : (*app)->organisations().GetOrganisationBySlug(org);
+    if (!found.ok()) return void(exit_code = Fail(found.status()));
+    exit_code = dialogue::RunImportPolisCommand((*app)->db(), clock, (*app)->audit_log(),
+                                                (*app)->dialogues(), dir, found->id, std::cout,
+                                                std::cerr);
+  });
+  auto* polis_out = cli.add_subcommand("export", "Export data")
+                        ->add_subcommand("polis", "A dialogue in Polis's export format");
+  polis_out->add_option("dialogue_id", dialogue_id, "the dialogue's id")->required();
+  polis_out->add_option("dir", dir, "folder to write (created when missing)")->required();
+  polis_out->callback([&] {
+    SystemClock clock;
+    auto app = OpenApp(g, clock, {}, 4);
+    if (!app.ok()) return void(exit_code = Fail(app.status()));
+    exit_code = dialogue::RunExportPolisCommand((*app)->db(), dialogue_id, dir, std::cout,
+                                                std::cerr);
+  });
+}
+
 int Main(int argc, char** argv) {
   CLI::App cli{"Nyttig — innovation platform for the Swedish public sector"};
   cli.require_subcommand(1);
@@ -348,6 +389,7 @@ int Main(int argc, char** argv) {
   audit->require_subcommand(1);
 
   AddModuleCommands(cli, exit_code);
+  AddPolisCommands(cli, g, exit_code);
   AddKnowledgeCommands(cli, g, exit_code);
   AddPilotCommands(cli, g, exit_code);
   try {

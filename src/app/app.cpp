@@ -12,6 +12,7 @@
 #include "app/site_routes.h"
 #include "app/system_routes.h"
 #include "core/text.h"
+#include "dialogue/routes.h"
 #include "http/problem.h"
 #include "search/search_routes.h"
 #include "knowledge/routes.h"
@@ -123,6 +124,8 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->job_queue_ = std::make_unique<jobs::JobQueue>(*app->db_, clock);
   app->worker_ = std::make_unique<jobs::Worker>(
       *app->job_queue_, jobs::WorkerOptions{.worker_id = WorkerId()});
+  app->dialogues_ = std::make_unique<dialogue::DialogueService>(*app->db_, clock, *app->audit_,
+                                                                *app->job_queue_);
   ASSIGN_OR_RETURN(app->renderer_, web::Renderer::LoadBuiltin());
   ASSIGN_OR_RETURN(app->statement_, LoadAccessibilityStatement(app->options_.data_dir));
   app->RegisterRoutes();
@@ -132,7 +135,12 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
 
 // Modules add `worker_->Handle("<module>.<job>", …)` here and set
 // has_job_handlers_.
-void App::RegisterJobHandlers() {}
+void App::RegisterJobHandlers() {
+  worker_->Handle(dialogue::kRecomputeJobKind, [this](const jobs::Job& job) {
+    return dialogues_->Recompute(job.payload.value("dialogue_id", std::int64_t{0}));
+  });
+  has_job_handlers_ = true;
+}
 
 Status App::StartBackgroundWork() {
   if (!has_job_handlers_) return Status::Ok();
@@ -152,6 +160,7 @@ StatusOr<int> App::RunPendingJobs() {
 void App::RegisterRoutes() {
   RegisterSystemRoutes(router_, {*db_, static_files_, metrics_, *audit_});
   RegisterSiteRoutes(router_, {*db_, clock_, *renderer_, *outbox_, statement_});
+  dialogue::RegisterDialogueRoutes(router_, {*dialogues_, *organisations_, *renderer_});
   knowledge::RegisterKnowledgeRoutes(router_,
                                      {*documents_, *cases_, *organisations_, *renderer_, clock_});
   search::RegisterSearchRoutes(router_, {*search_, *organisations_, *renderer_});

@@ -20,6 +20,7 @@
 #include "audit/audit_log.h"
 #include "core/clock.h"
 #include "db/database.h"
+#include "dialogue/dialogue_service.h"
 #include "knowledge/case_service.h"
 #include "knowledge/document_service.h"
 #include "http/message.h"
@@ -72,6 +73,7 @@ class App {
   const audit::AuditLog& audit_log() const { return *audit_; }
   const mail::Outbox& outbox() const { return *outbox_; }
   storage::FileStore& files() { return *files_; }
+  dialogue::DialogueService& dialogues() { return *dialogues_; }
   knowledge::DocumentService& documents() { return *documents_; }
   knowledge::CaseService& cases() { return *cases_; }
   surveys::SurveyService& surveys() { return *surveys_; }
@@ -115,6 +117,7 @@ class App {
   std::unique_ptr<accounts::OrganisationService> organisations_;
   std::unique_ptr<accounts::TokenService> tokens_;
   std::unique_ptr<storage::FileStore> files_;
+  std::unique_ptr<dialogue::DialogueService> dialogues_;
   std::unique_ptr<knowledge::DocumentService> documents_;
   std::unique_ptr<knowledge::CaseService> cases_;
   std::unique_ptr<surveys::SurveyService> surveys_;

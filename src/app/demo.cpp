@@ -2,6 +2,7 @@
 
 #include "accounts/permissions.h"
 #include "accounts/person_store.h"
+#include "dialogue/demo.h"
 #include "knowledge/demo.h"
 #include "ideas/demo.h"
 #include "pilots/demo.h"
@@ -109,6 +110,17 @@ Status LoadSurveysDemo(App& app, accounts::OrganisationId org) {
   return surveys::LoadDemo(app.surveys(), actor, org).status();
 }
 
+// Dialogue: Anna, coordinator in Exempelby, opens the demo dialogue.
+Status LoadDialogueDemo(App& app, accounts::OrganisationId org) {
+  ASSIGN_OR_RETURN(accounts::Person anna,
+                   app.db().ReadValue<accounts::Person>([&](db::Tx& tx) {
+                     return accounts::PersonStore::FindByEmail(tx, "anna.berg@exempelby.se");
+                   }));
+  ASSIGN_OR_RETURN(Actor actor,
+                   app.accounts().ActorForPerson(anna.id, accounts::AuthMethod::kSession));
+  return dialogue::LoadDemo(app.dialogues(), app.db(), actor, org).status();
+}
+
 }  // namespace
 
 StatusOr<DemoSummary> LoadDemo(App& app) {
@@ -142,6 +154,7 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
                                   }).status());
   RETURN_IF_ERROR(knowledge::LoadDemo(app.documents(), app.cases(), app.organisations(), admin)
                       .status());
+  RETURN_IF_ERROR(LoadDialogueDemo(app, org.id));
   return summary;
 }
 

@@ -65,6 +65,7 @@ struct NavItem {
 constexpr NavItem kNavigation[] = {
     {"/ideas", "ideas.nav"},
     {"/cases", "knowledge.nav"},
+    {"/dialogues", "dialogue.nav"},
     {"/organisations", "nav.organisations"},
     {"/search", "nav.search"},
     {"/pilots", "pilots.nav.menu"},

@@ -17,6 +17,7 @@
 #include "search/search_routes.h"
 #include "knowledge/routes.h"
 #include "ideas/routes.h"
+#include "ideas/participation_routes.h"
 #include "inbox/routes.h"
 #include "pilots/routes.h"
 #include "surveys/routes.h"
@@ -113,6 +114,20 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
                                               app->options_.public_base_url);
   app->ideas_ = std::make_unique<ideas::IdeaService>(*app->db_, clock, *app->audit_, *app->inbox_,
                                                     *app->files_);
+  // Assessment and participation hook into the ideas' gates: the legal
+  // checklist may refuse the gate to test; the followers' notices come last.
+  app->idea_assessment_ = std::make_unique<ideas::AssessmentService>(*app->db_, clock, *app->audit_,
+                                                                    *app->inbox_);
+  app->idea_participation_ = std::make_unique<ideas::ParticipationService>(
+      *app->db_, clock, *app->audit_, *app->inbox_);
+  app->ideas_->AddGateCheck(&app->idea_assessment_->legal_gate());
+  app->ideas_->AddGateCheck(&app->idea_participation_->follower_notifier());
+  // Similar ideas until the search module's related-items query fills the
+  // seam (then share its splitter: search::SharedSwedishSplitter()).
+  ASSIGN_OR_RETURN(std::unique_ptr<search::CompoundSplitter> idea_splitter,
+                   search::CompoundSplitter::Load());
+  app->similar_ideas_ = std::make_unique<ideas::AnalyzerSimilarIdeaFinder>(
+      *app->ideas_, std::shared_ptr<search::CompoundSplitter>(std::move(idea_splitter)));
   app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
   app->surveys_ = std::make_unique<surveys::SurveyService>(*app->db_, clock, *app->audit_);
   ASSIGN_OR_RETURN(std::shared_ptr<search::CompoundSplitter> splitter,
@@ -168,6 +183,8 @@ void App::RegisterRoutes() {
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});
   ideas::RegisterIdeaRoutes(router_, {*ideas_, *organisations_, *renderer_, clock_});
+  ideas::RegisterParticipationRoutes(router_, {*ideas_, *idea_assessment_, *idea_participation_,
+                                              *similar_ideas_, *organisations_, *renderer_, clock_});
   inbox::RegisterInboxRoutes(router_, {*inbox_, *renderer_});
   pilots::RegisterPilotRoutes(router_, {*pilots_, *organisations_, *renderer_});
   surveys::RegisterSurveyRoutes(router_, {*surveys_, *organisations_, *renderer_, clock_,

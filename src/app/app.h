@@ -27,6 +27,9 @@
 #include "jobs/job_queue.h"
 #include "jobs/worker.h"
 #include "ideas/idea_service.h"
+#include "ideas/assessment_service.h"
+#include "ideas/participation_service.h"
+#include "ideas/similar_ideas.h"
 #include "inbox/inbox.h"
 #include "mail/outbox.h"
 #include "search/search_service.h"
@@ -79,6 +82,8 @@ class App {
   surveys::SurveyService& surveys() { return *surveys_; }
   inbox::Inbox& inbox() { return *inbox_; }
   ideas::IdeaService& ideas() { return *ideas_; }
+  ideas::AssessmentService& idea_assessment() { return *idea_assessment_; }
+  ideas::ParticipationService& idea_participation() { return *idea_participation_; }
   pilots::PilotService& pilots() { return *pilots_; }
   // The search index; modules update it in their own write transactions
   // (search().index().Upsert(tx, …)) and register a SearchSource for reindexing.
@@ -117,6 +122,9 @@ class App {
   std::unique_ptr<accounts::OrganisationService> organisations_;
   std::unique_ptr<accounts::TokenService> tokens_;
   std::unique_ptr<storage::FileStore> files_;
+  std::unique_ptr<ideas::AssessmentService> idea_assessment_;
+  std::unique_ptr<ideas::ParticipationService> idea_participation_;
+  std::unique_ptr<ideas::SimilarIdeaFinder> similar_ideas_;
   std::unique_ptr<dialogue::DialogueService> dialogues_;
   std::unique_ptr<knowledge::DocumentService> documents_;
   std::unique_ptr<knowledge::CaseService> cases_;

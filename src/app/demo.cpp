@@ -5,6 +5,7 @@
 #include "dialogue/demo.h"
 #include "knowledge/demo.h"
 #include "ideas/demo.h"
+#include "ideas/participation_demo.h"
 #include "pilots/demo.h"
 #include "surveys/demo.h"
 
@@ -121,6 +122,24 @@ Status LoadDialogueDemo(App& app, accounts::OrganisationId org) {
   return dialogue::LoadDemo(app.dialogues(), app.db(), actor, org).status();
 }
 
+// Assessment and participation on Exempelby's ideas: Anna, Omar, Lena, Karin.
+Status LoadIdeaParticipationDemo(App& app, accounts::OrganisationId org) {
+  auto actor_of = [&](const std::string& email) -> StatusOr<Actor> {
+    ASSIGN_OR_RETURN(accounts::Person person,
+                     app.db().ReadValue<accounts::Person>(
+                         [&](db::Tx& tx) { return accounts::PersonStore::FindByEmail(tx, email); }));
+    return app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession);
+  };
+  ideas::ParticipationDemoCast cast;
+  ASSIGN_OR_RETURN(cast.coordinator, actor_of("anna.berg@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.employee, actor_of("omar.said@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.decision_maker, actor_of("lena.holm@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.admin, actor_of("karin.ek@exempelby.se"));
+  return ideas::LoadParticipationDemo(app.ideas(), app.idea_assessment(),
+                                      app.idea_participation(), org, cast)
+      .status();
+}
+
 }  // namespace
 
 StatusOr<DemoSummary> LoadDemo(App& app) {
@@ -148,10 +167,16 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
   }
   RETURN_IF_ERROR(LoadPilotsDemo(app, org.id));
   RETURN_IF_ERROR(LoadSurveysDemo(app, org.id));
-  RETURN_IF_ERROR(ideas::LoadDemo(app.ideas(), app.organisations(), admin,
-                                  [&](const accounts::Organisation& o) {
-                                    return IdeasDemoCast(app, admin, o, summary);
-                                  }).status());
+  // The demo ideas walk through the gate to test before their legal
+  // checklists exist; LoadIdeaParticipationDemo answers them right after.
+  app.idea_assessment().legal_gate().set_enforced(false);
+  Status ideas_loaded = ideas::LoadDemo(app.ideas(), app.organisations(), admin,
+                                        [&](const accounts::Organisation& o) {
+                                          return IdeasDemoCast(app, admin, o, summary);
+                                        }).status();
+  app.idea_assessment().legal_gate().set_enforced(true);
+  RETURN_IF_ERROR(ideas_loaded);
+  RETURN_IF_ERROR(LoadIdeaParticipationDemo(app, org.id));
   RETURN_IF_ERROR(knowledge::LoadDemo(app.documents(), app.cases(), app.organisations(), admin)
                       .status());
   RETURN_IF_ERROR(LoadDialogueDemo(app, org.id));

@@ -43,6 +43,12 @@ test('an idea goes from an employee through assessment to a test, and the author
     assert.match(await page.locator('.error-summary').innerText(), /Välj ett steg/);
     await moveTo(v, 'Bedömning', '', 'idea page (moved to assessment)');
     assert.equal(await page.getByRole('radio', { name: 'Test' }).count(), 0, 'coordinators do not decide at the gate');
+    // The legal checklist (ideas_assessment) is answered before the gate to test.
+    await v.goto(`${ideaPath}/assessment`, 'assessment page');
+    for (const group of await page.locator('fieldset[id^="field-answer_"]').all()) {
+      await group.getByRole('radio', { name: 'Inte aktuellt' }).check();
+    }
+    await v.navigates(() => page.getByRole('button', { name: 'Spara svaren' }).click(), 'assessment page (checklist answered)');
   });
 
   await asVisitor('decision maker', async (v) => {

@@ -11,9 +11,10 @@ const TITLE = 'Påminnelse om hämtning av grovsopor';
 
 async function moveTo(v, stage, reason, label) {
   const { page } = v;
-  await page.getByRole('radio', { name: stage }).check();
-  if (reason) await page.getByLabel('Motivering').fill(reason);
-  await v.navigates(() => page.getByRole('button', { name: 'Flytta' }).click(), label);
+  const form = page.locator('form[action$="/move"]');
+  await form.getByRole('radio', { name: stage, exact: true }).check();
+  if (reason) await form.getByRole('textbox', { name: 'Motivering' }).fill(reason);
+  await v.navigates(() => form.getByRole('button', { name: 'Flytta' }).click(), label);
   await page.getByRole('status').filter({ hasText: `Idén har gått vidare till ${stage}` }).waitFor();
 }
 
@@ -39,7 +40,7 @@ test('an idea goes from an employee through assessment to a test, and the author
     await logIn(v, 'anna.berg@exempelby.se');
     await v.goto(ideaPath, 'idea page (coordinator)');
     const { page } = v;
-    await v.navigates(() => page.getByRole('button', { name: 'Flytta' }).click(), 'idea page (move without stage)');
+    await v.navigates(() => page.locator('form[action$="/move"]').getByRole('button', { name: 'Flytta' }).click(), 'idea page (move without stage)');
     assert.match(await page.locator('.error-summary').innerText(), /Välj ett steg/);
     await moveTo(v, 'Bedömning', '', 'idea page (moved to assessment)');
     assert.equal(await page.getByRole('radio', { name: 'Test' }).count(), 0, 'coordinators do not decide at the gate');

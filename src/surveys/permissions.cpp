@@ -1,5 +1,7 @@
 #include "surveys/permissions.h"
 
+#include "accounts/permissions.h"
+
 namespace nyttig::surveys {
 namespace {
 
@@ -64,6 +66,11 @@ bool CanViewSurvey(const Actor& actor, const Survey& survey, UnixSeconds) {
   if (survey.state == SurveyState::kDraft) return false;
   if (!IsStaffOnly(survey)) return true;
   return actor.person_id && actor.IsMemberOf(survey.organisation_id);
+}
+
+Status HiddenSurvey(const Actor& actor) {
+  if (!actor.authenticated()) return accounts::DenyAccess(actor, "surveys.not_found");
+  return NotFoundError("surveys.not_found");
 }
 
 }  // namespace nyttig::surveys

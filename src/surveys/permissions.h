@@ -15,6 +15,7 @@
 
 #include "accounts/actor.h"
 #include "core/clock.h"
+#include "core/status.h"
 #include "surveys/survey.h"
 
 namespace nyttig::surveys {
@@ -33,5 +34,10 @@ bool CanAnswer(const accounts::Actor& actor, const Survey& survey, UnixSeconds n
 // Whether the actor may see the survey's questions: anyone who may build or
 // read results; others only an open or closed survey they may answer.
 bool CanViewSurvey(const accounts::Actor& actor, const Survey& survey, UnixSeconds now);
+
+// The error for a survey the actor may not see: kUnauthenticated for an
+// anonymous caller (pages send them to log in), else kNotFound, so that ids
+// of other organisations' surveys leak nothing.
+Status HiddenSurvey(const accounts::Actor& actor);
 
 }  // namespace nyttig::surveys

@@ -99,7 +99,8 @@ std::vector<LocalText> OptionsMember(const json& body, Status& status) {
     }
     http::JsonFields fields(item, {"label_sv", "label_en"});
     LocalText label = TextPair(fields, "label", kMaxOptionChars, false);
-    for (const InvalidParameter& p : fields.status().invalid_parameters()) {
+    Status option_status = fields.status();  // by value: keep it alive for the loop
+    for (const InvalidParameter& p : option_status.invalid_parameters()) {
       status.AddInvalid(prefix + "." + p.name, p.reason, p.value, p.args);
     }
     options.push_back(label);

@@ -16,14 +16,9 @@ using accounts::Actor;
 
 namespace {
 
-Status Hidden(const Actor& actor) {
-  if (!actor.authenticated()) return accounts::DenyAccess(actor, "surveys.not_found");
-  return NotFoundError("surveys.not_found");
-}
-
 StatusOr<Survey> LoadVisible(db::Tx& tx, const Actor& actor, SurveyId id, UnixSeconds now) {
   ASSIGN_OR_RETURN(Survey survey, SurveyStore::FindSurvey(tx, id));
-  if (!CanViewSurvey(actor, survey, now)) return Hidden(actor);
+  if (!CanViewSurvey(actor, survey, now)) return HiddenSurvey(actor);
   ASSIGN_OR_RETURN(survey.questions, SurveyStore::LoadQuestions(tx, id));
   return survey;
 }

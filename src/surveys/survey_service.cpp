@@ -16,14 +16,6 @@ using accounts::OrganisationId;
 
 namespace {
 
-// Not allowed to see it at all: anonymous callers are asked to log in,
-// everyone else is told it does not exist (ids of other organisations leak
-// nothing).
-Status Hidden(const Actor& actor) {
-  if (!actor.authenticated()) return accounts::DenyAccess(actor, "surveys.not_found");
-  return NotFoundError("surveys.not_found");
-}
-
 Status Audit(db::Tx& tx, const audit::AuditLog& log, const Actor& actor, const Survey& survey,
              std::string action, nlohmann::json details = nlohmann::json::object()) {
   details["survey_id"] = survey.id;
@@ -38,7 +30,7 @@ Status Audit(db::Tx& tx, const audit::AuditLog& log, const Actor& actor, const S
 // closing) still editable.
 StatusOr<Survey> LoadForBuilding(db::Tx& tx, const Actor& actor, SurveyId id, UnixSeconds now) {
   ASSIGN_OR_RETURN(Survey survey, SurveyStore::FindSurvey(tx, id));
-  if (!CanViewSurvey(actor, survey, now)) return Hidden(actor);
+  if (!CanViewSurvey(actor, survey, now)) return HiddenSurvey(actor);
   if (!CanBuildSurveys(actor, survey.organisation_id)) {
     return accounts::DenyAccess(actor, "surveys.build.denied");
   }
@@ -219,7 +211,7 @@ StatusOr<Survey> SurveyService::Close(const Actor& actor, SurveyId id) {
 StatusOr<Survey> SurveyService::GetSurvey(const Actor& actor, SurveyId id) {
   return db_.ReadValue<Survey>([&](db::Tx& tx) -> StatusOr<Survey> {
     ASSIGN_OR_RETURN(Survey survey, SurveyStore::FindSurvey(tx, id));
-    if (!CanViewSurvey(actor, survey, clock_.Now())) return Hidden(actor);
+    if (!CanViewSurvey(actor, survey, clock_.Now())) return HiddenSurvey(actor);
     return WithQuestions(tx, survey);
   });
 }

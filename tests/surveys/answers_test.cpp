@@ -13,20 +13,6 @@
 namespace nyttig::surveys {
 namespace {
 
-// The example survey as the service would hold it, with ids 1..5 and options
-// 11.. per question.
-Survey ExampleSurvey() {
-  Survey survey{.id = 1, .organisation_id = 1, .state = SurveyState::kOpen};
-  QuestionId next_question = 1;
-  OptionId next_option = 11;
-  for (const QuestionInput& input : ExampleQuestions()) {
-    Question question = QuestionFromInput(input);
-    question.id = next_question++;
-    for (Option& option : question.options) option.id = next_option++;
-    survey.questions.push_back(question);
-  }
-  return survey;
-}
 
 // The message keys of the problems, "q<id>:<key>".
 std::vector<std::string> Problems(const Survey& survey, const AnswerSet& answers) {

@@ -13,18 +13,6 @@
 namespace nyttig::surveys {
 namespace {
 
-Survey ExampleSurvey() {
-  Survey survey{.id = 1, .organisation_id = 1};
-  QuestionId next_question = 1;
-  OptionId next_option = 11;
-  for (const QuestionInput& input : ExampleQuestions()) {
-    Question question = QuestionFromInput(input);
-    question.id = next_question++;
-    for (Option& option : question.options) option.id = next_option++;
-    survey.questions.push_back(question);
-  }
-  return survey;
-}
 
 // Four responses. Options: q2 11..13, q3 14..16.
 std::vector<StoredResponse> FourResponses() {

@@ -195,6 +195,16 @@ TEST_P(SurveyHttpTest, ResultsPageShowsChartAndTable) {
   EXPECT_NE(page.body.find("Alla har svarat samma"), std::string::npos);  // the number question
 }
 
+TEST_P(SurveyHttpTest, OpenCitizenSurveysAreListedForTheOrganisation) {
+  TestClient visitor = NewClient();
+  EXPECT_NE(visitor.Get("/o/exempelby-kommun/surveys").body.find("inga öppna enkäter"), std::string::npos);
+  json survey = OpenSurvey();
+  http::Response list = visitor.Get("/o/exempelby-kommun/surveys");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("href=\"/surveys/" + Id(survey) + "\""), std::string::npos);
+  EXPECT_NE(visitor.Get("/o/exempelby-kommun/").body.find("/o/exempelby-kommun/surveys"), std::string::npos);
+}
+
 NYTTIG_INSTANTIATE_ENGINES(SurveyHttpTest);
 
 }  // namespace

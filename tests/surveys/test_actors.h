@@ -7,6 +7,7 @@
 
 #include "accounts/actor.h"
 #include "surveys/survey_service.h"
+#include "surveys/survey_validation.h"
 
 namespace nyttig::surveys {
 
@@ -51,6 +52,21 @@ inline std::vector<QuestionInput> ExampleQuestions() {
        .text = {"Något mer?", "Anything else?"},
        .max_chars = 20},
   };
+}
+
+// The example survey as the service would hold it, with ids 1..5 and options
+// 11.. per question.
+inline Survey ExampleSurvey() {
+  Survey survey{.id = 1, .organisation_id = 1, .state = SurveyState::kOpen};
+  QuestionId next_question = 1;
+  OptionId next_option = 11;
+  for (const QuestionInput& input : ExampleQuestions()) {
+    Question question = QuestionFromInput(input);
+    question.id = next_question++;
+    for (Option& option : question.options) option.id = next_option++;
+    survey.questions.push_back(question);
+  }
+  return survey;
 }
 
 }  // namespace nyttig::surveys

@@ -200,22 +200,22 @@ http::Response CheckPage(const SurveyRouteDeps& deps, const http::Request& r,
 }
 
 void RegisterFlow(web::Router& router, const SurveyRouteDeps& deps) {
-  router.Get("/surveys/{id:int}/q/{n:int}", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}/q/{n:int}", [deps](const http::Request& r, auto& ctx) {
     StatusOr<Flow> flow = LoadFlow(deps, r, ctx);
     if (!flow.ok()) return FlowRefused(deps, flow.status(), r, ctx);
     std::optional<size_t> index = QuestionIndex(flow->survey, r);
     if (!index) return web::ErrorPage(deps.renderer, NotFoundError("surveys.not_found"), r, ctx);
     return QuestionPage(deps, r, ctx, *flow, *index, nullptr, Status::Ok());
   });
-  router.Post("/surveys/{id:int}/q/{n:int}", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/q/{n:int}", [deps](const http::Request& r, auto& ctx) {
     return PostQuestion(deps, r, ctx);
   });
-  router.Get("/surveys/{id:int}/check", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}/check", [deps](const http::Request& r, auto& ctx) {
     StatusOr<Flow> flow = LoadFlow(deps, r, ctx);
     if (!flow.ok()) return FlowRefused(deps, flow.status(), r, ctx);
     return CheckPage(deps, r, ctx, *flow, Status::Ok());
   });
-  router.Post("/surveys/{id:int}/check", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/check", [deps](const http::Request& r, auto& ctx) {
     StatusOr<Flow> flow = LoadFlow(deps, r, ctx);
     if (!flow.ok()) return FlowRefused(deps, flow.status(), r, ctx);
     StatusOr<Receipt> receipt =
@@ -259,14 +259,14 @@ http::Response PublicList(const SurveyRouteDeps& deps, const http::Request& r,
 }  // namespace
 
 void RegisterSurveyAnswerPages(web::Router& router, const SurveyRouteDeps& deps) {
-  router.Get("/surveys/{id:int}", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}", [deps](const http::Request& r, auto& ctx) {
     return StartPage(deps, r, ctx);
   });
   RegisterFlow(router, deps);
-  router.Get("/o/{slug}/surveys", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/o/{slug}/surveys", [deps](const http::Request& r, auto& ctx) {
     return PublicList(deps, r, ctx);
   });
-  router.Get("/surveys/{id:int}/thanks", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}/thanks", [deps](const http::Request& r, auto& ctx) {
     StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, std::stoll(r.Param("id")));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
     std::string reference = r.Query("ref").value_or("");

@@ -119,7 +119,7 @@ http::Response PostSettings(const SurveyRouteDeps& deps, const http::Request& r,
 }
 
 void RegisterSettings(web::Router& router, const SurveyRouteDeps& deps) {
-  router.Get("/surveys/new", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/new", [deps](const http::Request& r, auto& ctx) {
     std::optional<accounts::OrganisationId> org = ChosenOrganisation(r, ctx);
     if (!org || !CanBuildSurveys(ctx.actor, *org)) {
       return web::ErrorPage(deps.renderer, accounts::DenyAccess(ctx.actor, "surveys.build.denied"), r, ctx);
@@ -127,16 +127,16 @@ void RegisterSettings(web::Router& router, const SurveyRouteDeps& deps) {
     json form = {{"audience_citizens", true}, {"access_anonymous_link", true}};
     return SettingsForm(deps, r, ctx, "/surveys/new?org=" + std::to_string(*org), form, Status::Ok());
   });
-  router.Post("/surveys/new", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/new", [deps](const http::Request& r, auto& ctx) {
     return PostSettings(deps, r, ctx, std::nullopt);
   });
-  router.Get("/surveys/{id:int}/settings", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}/settings", [deps](const http::Request& r, auto& ctx) {
     StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, Id(r));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
     return SettingsForm(deps, r, ctx, Base(survey->id) + "/settings", SurveyFormValues(*survey),
                         Status::Ok());
   });
-  router.Post("/surveys/{id:int}/settings", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/settings", [deps](const http::Request& r, auto& ctx) {
     return PostSettings(deps, r, ctx, Id(r));
   });
 }
@@ -281,7 +281,7 @@ http::Response PostQuestionForm(const SurveyRouteDeps& deps, const http::Request
 }
 
 void RegisterQuestions(web::Router& router, const SurveyRouteDeps& deps) {
-  router.Get("/surveys/{id:int}/questions/new", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}/questions/new", [deps](const http::Request& r, auto& ctx) {
     StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, Id(r));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
     std::optional<QuestionKind> kind = KindParam(r);
@@ -293,10 +293,10 @@ void RegisterQuestions(web::Router& router, const SurveyRouteDeps& deps) {
     json form = {{"required", true}};
     return QuestionForm(deps, r, ctx, *kind, Base(survey->id) + "/questions/new", form, Status::Ok());
   });
-  router.Post("/surveys/{id:int}/questions/new", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/questions/new", [deps](const http::Request& r, auto& ctx) {
     return PostQuestionForm(deps, r, ctx, std::nullopt);
   });
-  router.Get("/surveys/{id:int}/questions/{qid:int}/edit", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}/questions/{qid:int}/edit", [deps](const http::Request& r, auto& ctx) {
     StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, Id(r));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
     for (const Question& q : survey->questions) {
@@ -306,7 +306,7 @@ void RegisterQuestions(web::Router& router, const SurveyRouteDeps& deps) {
     }
     return web::ErrorPage(deps.renderer, NotFoundError("surveys.question.not_found"), r, ctx);
   });
-  router.Post("/surveys/{id:int}/questions/{qid:int}/edit", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/questions/{qid:int}/edit", [deps](const http::Request& r, auto& ctx) {
     return PostQuestionForm(deps, r, ctx, Id(r, "qid"));
   });
 }
@@ -321,20 +321,20 @@ http::Response Act(const SurveyRouteDeps& deps, const http::Request& r, web::Req
 }
 
 void RegisterActions(web::Router& router, const SurveyRouteDeps& deps) {
-  router.Post("/surveys/{id:int}/questions/{qid:int}/delete", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/questions/{qid:int}/delete", [deps](const http::Request& r, auto& ctx) {
     return Act(deps, r, ctx, "question_removed",
                [&] { return deps.surveys.RemoveQuestion(ctx.actor, Id(r), Id(r, "qid")); });
   });
-  router.Post("/surveys/{id:int}/questions/{qid:int}/move", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/questions/{qid:int}/move", [deps](const http::Request& r, auto& ctx) {
     int direction = web::ParseForm(r)["direction"] == "up" ? -1 : 1;
     return Act(deps, r, ctx, "question_moved",
                [&] { return deps.surveys.MoveQuestion(ctx.actor, Id(r), Id(r, "qid"), direction); });
   });
-  router.Post("/surveys/{id:int}/publish", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/publish", [deps](const http::Request& r, auto& ctx) {
     return Act(deps, r, ctx, "published",
                [&] { return deps.surveys.Publish(ctx.actor, Id(r)).status(); });
   });
-  router.Post("/surveys/{id:int}/close", [&deps](const http::Request& r, auto& ctx) {
+  router.Post("/surveys/{id:int}/close", [deps](const http::Request& r, auto& ctx) {
     return Act(deps, r, ctx, "closed", [&] { return deps.surveys.Close(ctx.actor, Id(r)).status(); });
   });
 }
@@ -342,8 +342,8 @@ void RegisterActions(web::Router& router, const SurveyRouteDeps& deps) {
 }  // namespace
 
 void RegisterSurveyBuilderPages(web::Router& router, const SurveyRouteDeps& deps) {
-  router.Get("/surveys", [&deps](const http::Request& r, auto& ctx) { return ListPage(deps, r, ctx); });
-  router.Get("/surveys/{id:int}/edit", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys", [deps](const http::Request& r, auto& ctx) { return ListPage(deps, r, ctx); });
+  router.Get("/surveys/{id:int}/edit", [deps](const http::Request& r, auto& ctx) {
     return Overview(deps, r, ctx);
   });
   RegisterSettings(router, deps);

@@ -92,10 +92,10 @@ http::Response ResultsPage(const SurveyRouteDeps& deps, const http::Request& r,
 }  // namespace
 
 void RegisterSurveyResultsPages(web::Router& router, const SurveyRouteDeps& deps) {
-  router.Get("/surveys/{id:int}/results", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}/results", [deps](const http::Request& r, auto& ctx) {
     return ResultsPage(deps, r, ctx);
   });
-  router.Get("/surveys/{id:int}/results.csv", [&deps](const http::Request& r, auto& ctx) {
+  router.Get("/surveys/{id:int}/results.csv", [deps](const http::Request& r, auto& ctx) {
     std::ostringstream csv;
     Status s = deps.surveys.ExportCsv(ctx.actor, std::stoll(r.Param("id")), ctx.language, csv);
     if (!s.ok()) return web::ErrorPage(deps.renderer, s, r, ctx);

@@ -49,7 +49,8 @@ std::string Id(const json& survey) { return std::to_string(survey["id"].get<int>
 
 std::vector<std::string> ProblemNames(const http::Response& r) {
   std::vector<std::string> names;
-  for (const json& p : BodyJson(r)["invalid_parameters"]) names.push_back(p["name"]);
+  json body = BodyJson(r);  // named: a temporary would die before the loop ends
+  for (const json& p : body["invalid_parameters"]) names.push_back(p["name"]);
   return names;
 }
 

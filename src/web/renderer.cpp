@@ -59,16 +59,16 @@ struct NavItem {
   const char* label_key;
 };
 
-// Modules add their entry here as they land (UX.md: Idéer · Dialoger ·
-// Försök · Kunskapsbank · Sök); a link to a page that does not exist yet
-// would only frustrate.
+// In UX.md's order (Idéer · Dialoger · Försök · Kunskapsbank · Sök), then
+// the organisations; modules add their entry as they land — a link to a
+// page that does not exist yet would only frustrate.
 constexpr NavItem kNavigation[] = {
     {"/ideas", "ideas.nav"},
-    {"/cases", "knowledge.nav"},
     {"/dialogues", "dialogue.nav"},
-    {"/organisations", "nav.organisations"},
-    {"/search", "nav.search"},
     {"/pilots", "pilots.nav.menu"},
+    {"/cases", "knowledge.nav"},
+    {"/search", "nav.search"},
+    {"/organisations", "nav.organisations"},
 };
 
 // The same page in the other language: the request's query is kept (a

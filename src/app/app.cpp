@@ -16,9 +16,11 @@
 #include "http/problem.h"
 #include "search/search_routes.h"
 #include "knowledge/routes.h"
+#include "ideas/idea_search.h"
 #include "ideas/routes.h"
 #include "ideas/participation_routes.h"
 #include "inbox/routes.h"
+#include "pilots/pilot_search.h"
 #include "pilots/routes.h"
 #include "surveys/routes.h"
 #include "web/page.h"
@@ -136,6 +138,17 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
                    search::SearchIndex::Create({}, std::move(splitter)));
   app->search_ = std::make_unique<search::SearchService>(*app->db_, *app->organisations_,
                                                          std::move(index));
+  // Ideas are indexed in their own write transactions; reindex rebuilds them.
+  app->ideas_->SetSearchSink(&app->search_->index());
+  app->search_->RegisterSource(search::MakeSearchSource(
+      "idea", [](db::Tx& tx, const search::SearchSource::Visitor& visit) {
+        return ideas::ForEachSearchDocument(tx, visit);
+      }));
+  app->pilots_->SetSearchSink(&app->search_->index());
+  app->search_->RegisterSource(search::MakeSearchSource(
+      "pilot", [](db::Tx& tx, const search::SearchSource::Visitor& visit) {
+        return pilots::ForEachSearchDocument(tx, visit);
+      }));
   app->job_queue_ = std::make_unique<jobs::JobQueue>(*app->db_, clock);
   app->worker_ = std::make_unique<jobs::Worker>(
       *app->job_queue_, jobs::WorkerOptions{.worker_id = WorkerId()});

@@ -38,4 +38,9 @@ Status ForEachSearchDocument(IdeaService& ideas,
   return ideas.ForEachIdea([&](const Idea& idea) { return fn(ToSearchDocument(idea)); });
 }
 
+Status ForEachSearchDocument(db::Tx& tx,
+                             const std::function<Status(const search::SearchDocument&)>& fn) {
+  return IdeaStore::ForEach(tx, [&](const Idea& idea) { return fn(ToSearchDocument(idea)); });
+}
+
 }  // namespace nyttig::ideas

@@ -19,5 +19,8 @@ search::SearchDocument ToSearchDocument(const Idea& idea);
 
 Status ForEachSearchDocument(IdeaService& ideas,
                              const std::function<Status(const search::SearchDocument&)>& fn);
+// The same on the caller's transaction (a reindex runs in its own).
+Status ForEachSearchDocument(db::Tx& tx,
+                             const std::function<Status(const search::SearchDocument&)>& fn);
 
 }  // namespace nyttig::ideas

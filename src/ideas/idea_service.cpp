@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/time_format.h"
 #include "ideas/idea_permissions.h"
+#include "ideas/idea_search.h"
 
 namespace nyttig::ideas {
 namespace {
@@ -255,7 +256,13 @@ StatusOr<Idea> IdeaService::InsertSubmission(db::Tx& tx, const Actor& actor, Ide
   RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, "idea.submit",
                         {{"channel", ChannelName(idea.channel)},
                          {"registration_number", idea.registration_number}}));
-  return IdeaStore::Find(tx, idea.id);
+  return FindAndIndex(tx, idea.id);
+}
+
+StatusOr<Idea> IdeaService::FindAndIndex(db::Tx& tx, IdeaId id) {
+  ASSIGN_OR_RETURN(Idea idea, IdeaStore::Find(tx, id));
+  if (search_sink_) RETURN_IF_ERROR(search_sink_->Upsert(tx, ToSearchDocument(idea)));
+  return idea;
 }
 
 StatusOr<Idea> IdeaService::VisibleIdea(db::Tx& tx, const Actor& actor, IdeaId id) {
@@ -285,7 +292,7 @@ StatusOr<Idea> IdeaService::UpdateIdea(const Actor& actor, IdeaId id, const Idea
     idea.updated_at = clock_.Now();
     RETURN_IF_ERROR(IdeaStore::UpdateContent(tx, idea));
     RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, "idea.update"));
-    return IdeaStore::Find(tx, id);
+    return FindAndIndex(tx, id);
   });
 }
 
@@ -344,7 +351,7 @@ StatusOr<Idea> IdeaService::MoveIdea(const Actor& actor, IdeaId id, StageId targ
     RETURN_IF_ERROR(NotifyAuthors(tx, actor, idea, "idea.moved", "inbox.idea.moved",
                                   {{"title", idea.title}, {"stage", target->name},
                                    {"by", actor.display_name}}));
-    return IdeaStore::Find(tx, id);
+    return FindAndIndex(tx, id);
   });
 }
 
@@ -374,7 +381,7 @@ StatusOr<Idea> IdeaService::RecordFeedback(const Actor& actor, IdeaId id, const 
     RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, "idea.feedback"));
     RETURN_IF_ERROR(NotifyAuthors(tx, actor, idea, "idea.feedback", "inbox.idea.feedback",
                                   {{"title", idea.title}, {"by", actor.display_name}}));
-    return IdeaStore::Find(tx, id);
+    return FindAndIndex(tx, id);
   });
 }
 
@@ -396,7 +403,7 @@ StatusOr<Idea> IdeaService::SetPublished(const Actor& actor, IdeaId id, bool pub
              .occurred_at = now}));
     RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, published ? "idea.republish" : "idea.unpublish",
                           {{"reason", why}}));
-    return IdeaStore::Find(tx, id);
+    return FindAndIndex(tx, id);
   });
 }
 
@@ -411,6 +418,7 @@ StatusOr<int> IdeaService::CullExpired(const Actor& actor, OrganisationId org) {
     for (IdeaId id : due) {
       ASSIGN_OR_RETURN(Idea idea, IdeaStore::Find(tx, id));
       RETURN_IF_ERROR(IdeaStore::Cull(tx, id, now));
+      RETURN_IF_ERROR(FindAndIndex(tx, id).status());
       RETURN_IF_ERROR(IdeaStore::InsertEvent(
           tx, {.idea_id = id, .kind = EventKind::kCulled, .actor_id = actor.person_id,
                .actor_name = actor.display_name, .occurred_at = now}));

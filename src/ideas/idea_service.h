@@ -31,6 +31,7 @@
 #include "ideas/idea.h"
 #include "ideas/idea_store.h"
 #include "inbox/inbox.h"
+#include "search/search_document.h"
 #include "storage/file_store.h"
 
 namespace nyttig::ideas {
@@ -114,6 +115,10 @@ class IdeaService {
 
   // Registers a gate check (not owned; must outlive the service). Call before serving.
   void AddGateCheck(const GateCheck* check) { gate_checks_.push_back(check); }
+  // The search index (not owned; nullptr = none). Every write that changes
+  // what search shows upserts the idea's document in its own transaction,
+  // so that an idea is findable the moment it is written. Call before serving.
+  void SetSearchSink(search::DocumentSink* sink) { search_sink_ = sink; }
 
   // --- settings and pipeline ---
   // The organisation's settings (defaults when never saved). kNotFound for
@@ -179,6 +184,8 @@ class IdeaService {
                        const std::string& kind, const std::string& key,
                        std::vector<std::pair<std::string, std::string>> args);
   Status RunGateChecks(db::Tx& tx, const Idea& idea, const Stage& target) const;
+  // Reads the idea after a write and hands it to the search sink, if any.
+  StatusOr<Idea> FindAndIndex(db::Tx& tx, IdeaId id);
   StatusOr<Idea> InsertSubmission(db::Tx& tx, const accounts::Actor& actor, Idea idea,
                                   const std::vector<PersonId>& co_authors);
 
@@ -189,6 +196,7 @@ class IdeaService {
   storage::FileStore& files_;
   IdeaOptions options_;
   std::vector<const GateCheck*> gate_checks_;
+  search::DocumentSink* search_sink_ = nullptr;
 };
 
 // True for the media types an idea may carry as attachments (allow-list).

@@ -1,5 +1,7 @@
 #include "pilots/pilot_search.h"
 
+#include "pilots/pilot_store.h"
+
 namespace nyttig::pilots {
 
 search::SearchDocument ToSearchDocument(const Pilot& pilot) {
@@ -20,6 +22,16 @@ search::SearchDocument ToSearchDocument(const Pilot& pilot) {
   doc.facets["design"] = {std::string(DesignName(pilot.design))};
   if (pilot.decision) doc.facets["outcome"] = {std::string(OutcomeName(pilot.decision->outcome))};
   return doc;
+}
+
+Status ForEachSearchDocument(db::Tx& tx,
+                             const std::function<Status(const search::SearchDocument&)>& fn) {
+  ASSIGN_OR_RETURN(std::vector<PilotId> ids, PilotStore::AllIds(tx));
+  for (PilotId id : ids) {
+    ASSIGN_OR_RETURN(Pilot pilot, PilotStore::Find(tx, id));
+    RETURN_IF_ERROR(fn(ToSearchDocument(pilot)));
+  }
+  return Status::Ok();
 }
 
 }  // namespace nyttig::pilots

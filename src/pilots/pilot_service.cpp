@@ -1,5 +1,7 @@
 #include "pilots/pilot_service.h"
 
+#include "pilots/pilot_search.h"
+
 #include <cmath>
 #include <set>
 
@@ -205,6 +207,7 @@ StatusOr<Pilot> PilotService::CreatePilot(const Actor& actor, std::int64_t organ
                                                                std::to_string(pilot.id),
                                                                PlanDetails(pilot)))
                         .status());
+    RETURN_IF_ERROR(Index(tx, pilot.id));
     return pilot.id;
   }));
   return GetPilot(actor, id);
@@ -231,12 +234,19 @@ StatusOr<Pilot> PilotService::UpdatePlan(const Actor& actor, PilotId id, const P
     pilot.id = id;
     pilot.updated_at = clock_.Now();
     RETURN_IF_ERROR(PilotStore::UpdatePlan(tx, pilot));
+    RETURN_IF_ERROR(Index(tx, id));
     return audit_.Append(tx, accounts::MakeAuditEvent(actor, pilot.organisation_id,
                                                       "pilot.update_plan", "pilot",
                                                       std::to_string(id), PlanDetails(pilot)))
         .status();
   }));
   return GetPilot(actor, id);
+}
+
+Status PilotService::Index(db::Tx& tx, PilotId id) {
+  if (!search_sink_) return Status::Ok();
+  ASSIGN_OR_RETURN(Pilot pilot, PilotStore::Find(tx, id));
+  return search_sink_->Upsert(tx, ToSearchDocument(pilot));
 }
 
 StatusOr<Pilot> PilotService::GetPilot(const Actor& actor, PilotId id) {
@@ -281,6 +291,7 @@ StatusOr<Pilot> PilotService::ChangeState(const Actor& actor, PilotId id, PilotS
       return FailedPreconditionError("pilots.state.not_forward");
     }
     RETURN_IF_ERROR(PilotStore::SetState(tx, id, state, clock_.Now()));
+    RETURN_IF_ERROR(Index(tx, id));
     return audit_.Append(tx, accounts::MakeAuditEvent(
                                  actor, pilot.organisation_id, "pilot.change_state", "pilot",
                                  std::to_string(id),
@@ -299,6 +310,7 @@ StatusOr<Pilot> PilotService::SetPublished(const Actor& actor, PilotId id, bool 
       return accounts::DenyAccess(actor, "pilots.plan.forbidden");
     }
     RETURN_IF_ERROR(PilotStore::SetPublished(tx, id, published, clock_.Now()));
+    RETURN_IF_ERROR(Index(tx, id));
     return audit_.Append(tx, accounts::MakeAuditEvent(actor, pilot.organisation_id,
                                                       published ? "pilot.publish" : "pilot.unpublish",
                                                       "pilot", std::to_string(id)))

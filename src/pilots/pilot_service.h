@@ -30,6 +30,7 @@
 #include "pilots/pilot_evaluation.h"
 #include "pilots/measurement_import.h"
 #include "pilots/pilot_store.h"
+#include "search/search_document.h"
 
 namespace nyttig::pilots {
 
@@ -116,6 +117,9 @@ class PilotService {
   // Seams for modules that land later (nullptr = none).
   void SetIdeaLink(IdeaLink* link) { idea_link_ = link; }
   void SetPerceptionSource(const PerceptionSource* source) { perception_ = source; }
+  // The search index (not owned; nullptr = none): every write that changes
+  // what search shows upserts the pilot's document in its own transaction.
+  void SetSearchSink(search::DocumentSink* sink) { search_sink_ = sink; }
 
   // kInvalidArgument listing every bad field ("title", "metrics[0].measure",
   // …); kPermissionDenied (or kUnauthenticated) unless the actor plans
@@ -150,6 +154,8 @@ class PilotService {
   StatusOr<Pilot> Decide(const accounts::Actor& actor, PilotId id, const DecisionInput& input);
 
  private:
+  // Hands the pilot as written to the search sink, if any.
+  Status Index(db::Tx& tx, PilotId id);
   StatusOr<Pilot> LoadVisible(db::Tx& tx, const accounts::Actor& actor, PilotId id);
   StatusOr<Pilot> BuildPilot(db::Tx& tx, const accounts::Actor& actor,
                              std::int64_t organisation_id, const PilotInput& input);
@@ -163,6 +169,7 @@ class PilotService {
   const audit::AuditLog& audit_;
   IdeaLink* idea_link_ = nullptr;
   const PerceptionSource* perception_ = nullptr;
+  search::DocumentSink* search_sink_ = nullptr;
 };
 
 }  // namespace nyttig::pilots

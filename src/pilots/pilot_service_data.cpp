@@ -116,6 +116,7 @@ StatusOr<Pilot> PilotService::Decide(const Actor& actor, PilotId id, const Decis
     decision.decided_at = clock_.Now();
     RETURN_IF_ERROR(PilotStore::InsertDecision(tx, id, decision));
     RETURN_IF_ERROR(PilotStore::SetState(tx, id, PilotState::kDecided, decision.decided_at));
+    RETURN_IF_ERROR(Index(tx, id));
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(
                                           actor, pilot.organisation_id, "pilot.decide", "pilot",
                                           std::to_string(id),

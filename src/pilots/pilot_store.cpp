@@ -236,6 +236,13 @@ Status PilotStore::SetPublished(db::Tx& tx, PilotId id, bool published, UnixSeco
   return Status::Ok();
 }
 
+StatusOr<std::vector<PilotId>> PilotStore::AllIds(db::Tx& tx) {
+  std::vector<PilotId> ids;
+  soci::rowset<long long> rows = (tx.sql().prepare << "SELECT id FROM pilots_pilots ORDER BY id");
+  for (long long id : rows) ids.push_back(id);
+  return ids;
+}
+
 StatusOr<Pilot> PilotStore::Find(db::Tx& tx, PilotId id) {
   long long pilot = id;
   soci::rowset<soci::row> rows =

@@ -35,6 +35,8 @@ class PilotStore {
   // The pilot with units, participants, metrics and decision (owner and
   // decider names are the caller's to fill). kNotFound when absent.
   static StatusOr<Pilot> Find(db::Tx& tx, PilotId id);
+  // The ids of every pilot in id order, for a search reindex.
+  static StatusOr<std::vector<PilotId>> AllIds(db::Tx& tx);
   // Summaries (no units, metrics, …) matching `filter`, newest first, and the total.
   static StatusOr<std::pair<std::vector<Pilot>, std::int64_t>> List(db::Tx& tx,
                                                                     const PilotFilter& filter);

@@ -139,7 +139,7 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->search_ = std::make_unique<search::SearchService>(*app->db_, *app->organisations_,
                                                          std::move(index));
   // Ideas are indexed in their own write transactions; reindex rebuilds them.
-  app->ideas_->SetSearchSink(&app->search_->index());
+  app->ideas_->SetSearchSink(&app->search_->index(), &ideas::ToSearchDocument);
   app->search_->RegisterSource(search::MakeSearchSource(
       "idea", [](db::Tx& tx, const search::SearchSource::Visitor& visit) {
         return ideas::ForEachSearchDocument(tx, visit);

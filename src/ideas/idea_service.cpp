@@ -9,7 +9,6 @@
 #include "core/text.h"
 #include "core/time_format.h"
 #include "ideas/idea_permissions.h"
-#include "ideas/idea_search.h"
 
 namespace nyttig::ideas {
 namespace {
@@ -261,7 +260,7 @@ StatusOr<Idea> IdeaService::InsertSubmission(db::Tx& tx, const Actor& actor, Ide
 
 StatusOr<Idea> IdeaService::FindAndIndex(db::Tx& tx, IdeaId id) {
   ASSIGN_OR_RETURN(Idea idea, IdeaStore::Find(tx, id));
-  if (search_sink_) RETURN_IF_ERROR(search_sink_->Upsert(tx, ToSearchDocument(idea)));
+  if (search_sink_) RETURN_IF_ERROR(search_sink_->Upsert(tx, to_document_(idea)));
   return idea;
 }
 

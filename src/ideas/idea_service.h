@@ -117,8 +117,14 @@ class IdeaService {
   void AddGateCheck(const GateCheck* check) { gate_checks_.push_back(check); }
   // The search index (not owned; nullptr = none). Every write that changes
   // what search shows upserts the idea's document in its own transaction,
-  // so that an idea is findable the moment it is written. Call before serving.
-  void SetSearchSink(search::DocumentSink* sink) { search_sink_ = sink; }
+  // so that an idea is findable the moment it is written. The mapping
+  // (ideas::ToSearchDocument) is passed in because it lives with the web
+  // layer (markdown), which this library does not link. Call before serving.
+  using ToDocument = std::function<search::SearchDocument(const Idea&)>;
+  void SetSearchSink(search::DocumentSink* sink, ToDocument to_document) {
+    search_sink_ = sink;
+    to_document_ = std::move(to_document);
+  }
 
   // --- settings and pipeline ---
   // The organisation's settings (defaults when never saved). kNotFound for
@@ -197,6 +203,7 @@ class IdeaService {
   IdeaOptions options_;
   std::vector<const GateCheck*> gate_checks_;
   search::DocumentSink* search_sink_ = nullptr;
+  ToDocument to_document_;
 };
 
 // True for the media types an idea may carry as attachments (allow-list).

@@ -23,7 +23,9 @@ is_google_benchmark() {
 }
 
 failed=()
-binaries=$(find "$build_dir/bench" -type f -perm -u+x -not -path '*/CMakeFiles/*' | sort)
+# Data generators (*_generate) are run by the scripts that need them.
+binaries=$(find "$build_dir/bench" -type f -perm -u+x -not -path '*/CMakeFiles/*' \
+  -not -name '*_generate' | sort)
 if [[ -z "$binaries" ]]; then
   echo "run-all: no benchmark executables in $build_dir/bench" >&2
   failed+=("(none built)")
@@ -37,8 +39,10 @@ for binary in $binaries; do
   fi || failed+=("$(basename "$binary")")
 done
 
-echo "=== bench/http/run.sh ($(cut -d' ' -f1-3 /proc/loadavg) load)"
-"$here/http/run.sh" "$build_dir" || failed+=("bench/http/run.sh")
+for script in http/run.sh ideas/run.sh; do
+  echo "=== bench/$script ($(cut -d' ' -f1-3 /proc/loadavg) load)"
+  "$here/$script" "$build_dir" || failed+=("bench/$script")
+done
 
 if ((${#failed[@]} > 0)); then
   echo "run-all: failed: ${failed[*]}" >&2

@@ -36,7 +36,7 @@ test('a coordinator moves an idea on the board by keyboard, assesses it and answ
     await page.getByLabel('Välj en person som ska bedöma idén').selectOption({ label: 'Anna Berg' });
     await v.navigates(() => page.getByRole('button', { name: 'Lägg till bedömare' }).click(), 'assessment page (reviewer named)');
     for (const criterion of ['Nytt', 'Nyttigt', 'Genomförbart', 'Juridiskt möjligt', 'Kostnad och nytta']) {
-      await page.getByRole('group', { name: criterion }).getByRole('radio', { name: '4' }).check();
+      await page.getByRole('group', { name: criterion, exact: true }).getByRole('radio', { name: '4', exact: true }).check();
     }
     await v.navigates(() => page.getByRole('button', { name: 'Spara bedömningen' }).click(), 'assessment page (reviewed)');
     assert.match(await page.locator('main').innerText(), /Viktat resultat\s+75 %/);

@@ -10,7 +10,7 @@ test('search from the menu, with a query that finds nothing and one with odd cha
   await asVisitor('visitor who searches', async (v) => {
     const { page } = v;
     await v.goto('/organisations', 'organisations');
-    await v.navigates(() => page.locator('nav').getByRole('link', { name: 'Sök' }).click(), 'search (empty)');
+    await v.navigates(() => page.locator('nav').getByRole('link', { name: 'Sök', exact: true }).click(), 'search (empty)');
     assert.equal(await page.locator('h1').innerText(), 'Sök');
     assert.match(await page.locator('main').innerText(), /Skriv vad du letar efter/);
 

@@ -11,7 +11,6 @@
 namespace nyttig::accounts {
 namespace {
 
-constexpr UnixSeconds kDay = 86400;
 
 std::string ThrottleKeyForAccount(const std::string& email) { return "account:" + email; }
 std::string ThrottleKeyForAddress(const std::string& address) { return "address:" + address; }

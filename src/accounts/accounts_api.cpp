@@ -93,18 +93,6 @@ json Items(const std::vector<T>& rows, json (*to_json)(const T&)) {
   return items;
 }
 
-// Runs `body` and answers its Status as problem+json when it fails.
-template <typename F>
-http::Response Answer(const http::Request& r, web::RequestContext& ctx, F body) {
-  StatusOr<http::Response> response = body();
-  if (!response.ok()) return web::ApiError(response.status(), r, ctx);
-  return std::move(response).value();
-}
-
-std::int64_t IdParam(const http::Request& r, const char* name = "id") {
-  return std::stoll(r.Param(name));
-}
-
 StatusOr<std::vector<std::string>> StringList(const json& body, const char* name) {
   std::vector<std::string> out;
   if (!body.contains(name)) return out;
@@ -126,7 +114,7 @@ StatusOr<std::vector<std::string>> StringList(const json& body, const char* name
 
 void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& deps) {
   router.Post("/api/v1/persons", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"email", "display_name", "password", "locale"});
       RegisterInput input{f.RequiredString("email", kMaxEmailChars),
@@ -141,7 +129,7 @@ void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& de
     });
   });
   router.Post("/api/v1/sessions", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"email", "password"});
       std::string email = f.RequiredString("email", kMaxEmailChars);
@@ -160,7 +148,7 @@ void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& de
     return http::Response::Text(204, "");
   });
   router.Get("/api/v1/me", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       if (!ctx.actor.person_id) return UnauthenticatedError("accounts.login.required");
       ASSIGN_OR_RETURN(Person p, deps.accounts.GetPerson(*ctx.actor.person_id));
       json me = PersonJson(p);
@@ -169,7 +157,7 @@ void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& de
     });
   });
   router.Post("/api/v1/password-resets", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"email"});
       std::string email = f.RequiredString("email", kMaxEmailChars);
@@ -180,7 +168,7 @@ void RegisterPersonAndSessionApi(web::Router& router, const AccountRouteDeps& de
   });
   router.Post(
       "/api/v1/password-resets/confirm", [deps](const http::Request& r, web::RequestContext& ctx) {
-        return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+        return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
           ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
           http::JsonFields f(body, {"token", "password"});
           std::string token = f.RequiredString("token", 200);
@@ -222,7 +210,7 @@ StatusOr<OrganisationInput> ReadOrganisationUpdate(const json& body, const Organ
 
 void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) {
   router.Get("/api/v1/organisations", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
       std::optional<OrganisationKind> kind;
       if (auto k = r.Query("kind")) {
@@ -240,7 +228,7 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
     });
   });
   router.Post("/api/v1/organisations", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       ASSIGN_OR_RETURN(OrganisationInput in, ReadOrganisationCreate(body));
       ASSIGN_OR_RETURN(Organisation org, deps.organisations.CreateOrganisation(ctx.actor, in));
@@ -251,16 +239,16 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
   });
   router.Get("/api/v1/organisations/{id:int}",
              [deps](const http::Request& r, web::RequestContext& ctx) {
-               return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                 ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(IdParam(r)));
+               return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+                 ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(web::PathId(r)));
                  return web::Json(200, OrganisationJson(org));
                });
              });
   router.Patch(
       "/api/v1/organisations/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
-        return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+        return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
           ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
-          ASSIGN_OR_RETURN(Organisation current, deps.organisations.GetOrganisation(IdParam(r)));
+          ASSIGN_OR_RETURN(Organisation current, deps.organisations.GetOrganisation(web::PathId(r)));
           ASSIGN_OR_RETURN(OrganisationInput in, ReadOrganisationUpdate(body, current));
           ASSIGN_OR_RETURN(Organisation org,
                            deps.organisations.UpdateOrganisation(ctx.actor, current.id, in));
@@ -269,21 +257,21 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
       });
   router.Get("/api/v1/organisations/{id:int}/units",
              [deps](const http::Request& r, web::RequestContext& ctx) {
-               return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                 ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(IdParam(r)));
+               return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+                 ASSIGN_OR_RETURN(Organisation org, deps.organisations.GetOrganisation(web::PathId(r)));
                  ASSIGN_OR_RETURN(std::vector<Unit> units, deps.organisations.ListUnits(org.id));
                  return web::Json(200, http::WholeListJson(Items(units, UnitJson)));
                });
              });
   router.Post("/api/v1/organisations/{id:int}/units",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
                   ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
                   http::JsonFields f(body, {"name", "parent_id"});
                   std::string name = f.RequiredString("name", kMaxUnitNameChars);
                   std::optional<std::int64_t> parent = f.OptionalInt("parent_id", 1, INT64_MAX);
                   RETURN_IF_ERROR(f.status());
-                  ASSIGN_OR_RETURN(Unit unit, deps.organisations.CreateUnit(ctx.actor, IdParam(r),
+                  ASSIGN_OR_RETURN(Unit unit, deps.organisations.CreateUnit(ctx.actor, web::PathId(r),
                                                                             name, parent));
                   return web::Json(201, UnitJson(unit));
                 });
@@ -293,16 +281,16 @@ void RegisterOrganisationApi(web::Router& router, const AccountRouteDeps& deps) 
 void RegisterMembershipApi(web::Router& router, const AccountRouteDeps& deps) {
   router.Get("/api/v1/organisations/{id:int}/members", [deps](const http::Request& r,
                                                               web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
-      ASSIGN_OR_RETURN(auto found, deps.organisations.ListMembers(ctx.actor, IdParam(r),
+      ASSIGN_OR_RETURN(auto found, deps.organisations.ListMembers(ctx.actor, web::PathId(r),
                                                                   {page.page, page.limit}));
       return web::Json(200, http::PagedJson(Items(found.items, MembershipJson), page, found.total));
     });
   });
   router.Post("/api/v1/organisations/{id:int}/members",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
                   ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
                   http::JsonFields f(body, {"email", "role", "unit_id"});
                   std::string email = f.RequiredString("email", kMaxEmailChars);
@@ -315,42 +303,42 @@ void RegisterMembershipApi(web::Router& router, const AccountRouteDeps& deps) {
                     bad.AddInvalid("role", "accounts.members.role.invalid", role_name);
                     return bad;
                   }
-                  ASSIGN_OR_RETURN(Membership m, deps.organisations.GrantRole(ctx.actor, IdParam(r),
+                  ASSIGN_OR_RETURN(Membership m, deps.organisations.GrantRole(ctx.actor, web::PathId(r),
                                                                               email, *role, unit));
                   return web::Json(201, MembershipJson(m));
                 });
               });
   router.Delete("/api/v1/memberships/{id:int}",
                 [deps](const http::Request& r, web::RequestContext& ctx) {
-                  return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                    RETURN_IF_ERROR(deps.organisations.RevokeMembership(ctx.actor, IdParam(r)));
+                  return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+                    RETURN_IF_ERROR(deps.organisations.RevokeMembership(ctx.actor, web::PathId(r)));
                     return http::Response::Text(204, "");
                   });
                 });
   router.Get(
       "/api/v1/organisations/{id:int}/membership-requests",
       [deps](const http::Request& r, web::RequestContext& ctx) {
-        return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-          ASSIGN_OR_RETURN(auto pending, deps.organisations.PendingRequests(ctx.actor, IdParam(r)));
+        return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+          ASSIGN_OR_RETURN(auto pending, deps.organisations.PendingRequests(ctx.actor, web::PathId(r)));
           return web::Json(200, http::WholeListJson(Items(pending, RequestJson)));
         });
       });
   router.Post(
       "/api/v1/organisations/{id:int}/membership-requests",
       [deps](const http::Request& r, web::RequestContext& ctx) {
-        return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+        return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
           ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
           http::JsonFields f(body, {"message"});
           std::string message = f.OptionalString("message", kMaxRequestMessageChars).value_or("");
           RETURN_IF_ERROR(f.status());
           ASSIGN_OR_RETURN(MembershipRequest q,
-                           deps.organisations.RequestMembership(ctx.actor, IdParam(r), message));
+                           deps.organisations.RequestMembership(ctx.actor, web::PathId(r), message));
           return web::Json(201, RequestJson(q));
         });
       });
   router.Post("/api/v1/membership-requests/{id:int}/decision", [deps](const http::Request& r,
                                                                       web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"approve"});
       std::optional<bool> approve = f.OptionalBool("approve");
@@ -360,7 +348,7 @@ void RegisterMembershipApi(web::Router& router, const AccountRouteDeps& deps) {
         return bad;
       }
       RETURN_IF_ERROR(f.status());
-      RETURN_IF_ERROR(deps.organisations.DecideRequest(ctx.actor, IdParam(r), *approve));
+      RETURN_IF_ERROR(deps.organisations.DecideRequest(ctx.actor, web::PathId(r), *approve));
       return http::Response::Text(204, "");
     });
   });
@@ -386,13 +374,13 @@ json CreatedTokenJson(const CreatedToken& t) {
 
 void RegisterTokenApi(web::Router& router, const AccountRouteDeps& deps) {
   router.Get("/api/v1/tokens", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(auto tokens, deps.tokens.ListPersonalTokens(ctx.actor));
       return web::Json(200, http::WholeListJson(Items(tokens, TokenJson)));
     });
   });
   router.Post("/api/v1/tokens", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(TokenInput in, ReadTokenInput(r));
       ASSIGN_OR_RETURN(CreatedToken t, deps.tokens.CreatePersonalToken(ctx.actor, in));
       return web::Json(201, CreatedTokenJson(t));
@@ -400,23 +388,23 @@ void RegisterTokenApi(web::Router& router, const AccountRouteDeps& deps) {
   });
   router.Delete("/api/v1/tokens/{id:int}",
                 [deps](const http::Request& r, web::RequestContext& ctx) {
-                  return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                    RETURN_IF_ERROR(deps.tokens.RevokeToken(ctx.actor, IdParam(r)));
+                  return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+                    RETURN_IF_ERROR(deps.tokens.RevokeToken(ctx.actor, web::PathId(r)));
                     return http::Response::Text(204, "");
                   });
                 });
   router.Get("/api/v1/organisations/{id:int}/tokens", [deps](const http::Request& r,
                                                              web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(auto tokens, deps.tokens.ListServiceTokens(ctx.actor, IdParam(r)));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      ASSIGN_OR_RETURN(auto tokens, deps.tokens.ListServiceTokens(ctx.actor, web::PathId(r)));
       return web::Json(200, http::WholeListJson(Items(tokens, TokenJson)));
     });
   });
   router.Post("/api/v1/organisations/{id:int}/tokens", [deps](const http::Request& r,
                                                               web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(TokenInput in, ReadTokenInput(r));
-      ASSIGN_OR_RETURN(CreatedToken t, deps.tokens.CreateServiceToken(ctx.actor, IdParam(r), in));
+      ASSIGN_OR_RETURN(CreatedToken t, deps.tokens.CreateServiceToken(ctx.actor, web::PathId(r), in));
       return web::Json(201, CreatedTokenJson(t));
     });
   });
@@ -438,8 +426,8 @@ json AuditEntryJson(const audit::AuditEntry& e) {
 void RegisterAuditApi(web::Router& router, const AccountRouteDeps& deps) {
   router.Get("/api/v1/organisations/{id:int}/audit-entries",
              [deps](const http::Request& r, web::RequestContext& ctx) {
-               return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                 std::int64_t org = IdParam(r);
+               return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+                 std::int64_t org = web::PathId(r);
                  if (!CanReadAuditLog(ctx.actor, org))
                    return DenyAccess(ctx.actor, "accounts.audit.denied");
                  ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
@@ -451,8 +439,8 @@ void RegisterAuditApi(web::Router& router, const AccountRouteDeps& deps) {
              });
   router.Get("/api/v1/organisations/{id:int}/audit-entries/export",
              [deps](const http::Request& r, web::RequestContext& ctx) {
-               return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-                 std::int64_t org = IdParam(r);
+               return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+                 std::int64_t org = web::PathId(r);
                  if (!CanReadAuditLog(ctx.actor, org))
                    return DenyAccess(ctx.actor, "accounts.audit.denied");
                  std::ostringstream out;
@@ -471,7 +459,7 @@ void RegisterAuditApi(web::Router& router, const AccountRouteDeps& deps) {
                });
              });
   router.Get("/api/v1/audit-heads", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       if (!CanReadAuditLog(ctx.actor, 0)) return DenyAccess(ctx.actor, "accounts.audit.denied");
       ASSIGN_OR_RETURN(std::vector<audit::ChainHead> heads, deps.audit.Heads(deps.db));
       json items = json::array();

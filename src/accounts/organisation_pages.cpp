@@ -183,7 +183,7 @@ http::Response GrantPost(const AccountRouteDeps& deps, const http::Request& r,
 
 http::Response RemovePost(const AccountRouteDeps& deps, const http::Request& r,
                           web::RequestContext& ctx) {
-  Status removed = deps.organisations.RevokeMembership(ctx.actor, std::stoll(r.Param("id")));
+  Status removed = deps.organisations.RevokeMembership(ctx.actor, web::PathId(r));
   if (!removed.ok()) {
     if (removed.code() == StatusCode::kFailedPrecondition) {
       return MembersPage(deps, r, ctx, 409, web::FormErrors(removed, ctx));
@@ -197,7 +197,7 @@ http::Response DecidePost(const AccountRouteDeps& deps, const http::Request& r,
                           web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
   bool approve = form["decision"] == "approve";
-  Status decided = deps.organisations.DecideRequest(ctx.actor, std::stoll(r.Param("id")), approve);
+  Status decided = deps.organisations.DecideRequest(ctx.actor, web::PathId(r), approve);
   if (!decided.ok()) return web::ErrorPage(deps.renderer, decided, r, ctx);
   // Post/Redirect/Get: reloading or switching language must not post again.
   return http::Response::Redirect(

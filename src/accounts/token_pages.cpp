@@ -67,7 +67,7 @@ http::Response CreateTokenPost(const AccountRouteDeps& deps, const http::Request
 
 http::Response RevokeTokenPost(const AccountRouteDeps& deps, const http::Request& r,
                                web::RequestContext& ctx) {
-  Status revoked = deps.tokens.RevokeToken(ctx.actor, std::stoll(r.Param("id")));
+  Status revoked = deps.tokens.RevokeToken(ctx.actor, web::PathId(r));
   if (!revoked.ok()) return web::ErrorPage(deps.renderer, revoked, r, ctx);
   return TokensPage(deps, r, ctx, 200, {{"notice", ctx.T("accounts.tokens.revoked")}});
 }

@@ -19,6 +19,7 @@
 #include "ideas/idea_search.h"
 #include "ideas/routes.h"
 #include "ideas/participation_routes.h"
+#include "ideas/challenge_routes.h"
 #include "inbox/routes.h"
 #include "pilots/pilot_search.h"
 #include "pilots/routes.h"
@@ -121,19 +122,19 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->idea_assessment_ = std::make_unique<ideas::AssessmentService>(*app->db_, clock, *app->audit_,
                                                                     *app->inbox_);
   app->idea_participation_ = std::make_unique<ideas::ParticipationService>(
-      *app->db_, clock, *app->audit_, *app->inbox_);
+      *app->db_, clock, *app->audit_, *app->inbox_, *app->ideas_);
+  app->idea_challenges_ = std::make_unique<ideas::ChallengeService>(*app->db_, clock, *app->audit_,
+                                                                    *app->inbox_, *app->ideas_);
   app->ideas_->AddGateCheck(&app->idea_assessment_->legal_gate());
   app->ideas_->AddGateCheck(&app->idea_participation_->follower_notifier());
-  // Similar ideas until the search module's related-items query fills the
-  // seam (then share its splitter: search::SharedSwedishSplitter()).
-  ASSIGN_OR_RETURN(std::unique_ptr<search::CompoundSplitter> idea_splitter,
-                   search::CompoundSplitter::Load());
-  app->similar_ideas_ = std::make_unique<ideas::AnalyzerSimilarIdeaFinder>(
-      *app->ideas_, std::shared_ptr<search::CompoundSplitter>(std::move(idea_splitter)));
-  app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
-  app->surveys_ = std::make_unique<surveys::SurveyService>(*app->db_, clock, *app->audit_);
+  // One Hunspell dictionary for the process (loading it is the slowest part
+  // of start-up): the similar-idea finder and the search index share it.
   ASSIGN_OR_RETURN(std::shared_ptr<search::CompoundSplitter> splitter,
                    search::SharedSwedishSplitter());
+  // Similar ideas until the search module's related-items query fills the seam.
+  app->similar_ideas_ = std::make_unique<ideas::AnalyzerSimilarIdeaFinder>(*app->ideas_, splitter);
+  app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
+  app->surveys_ = std::make_unique<surveys::SurveyService>(*app->db_, clock, *app->audit_);
   ASSIGN_OR_RETURN(std::unique_ptr<search::SearchIndex> index,
                    search::SearchIndex::Create({}, std::move(splitter)));
   app->search_ = std::make_unique<search::SearchService>(*app->db_, *app->organisations_,
@@ -143,6 +144,11 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->search_->RegisterSource(search::MakeSearchSource(
       "idea", [](db::Tx& tx, const search::SearchSource::Visitor& visit) {
         return ideas::ForEachSearchDocument(tx, visit);
+      }));
+  app->idea_challenges_->SetSearchSink(&app->search_->index(), &ideas::ChallengeSearchDocument);
+  app->search_->RegisterSource(search::MakeSearchSource(
+      "challenge", [](db::Tx& tx, const search::SearchSource::Visitor& visit) {
+        return ideas::ForEachChallengeDocument(tx, visit);
       }));
   app->pilots_->SetSearchSink(&app->search_->index());
   app->search_->RegisterSource(search::MakeSearchSource(
@@ -161,22 +167,16 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   return app;
 }
 
-// Modules add `worker_->Handle("<module>.<job>", …)` here and set
-// has_job_handlers_.
+// Modules add `worker_->Handle("<module>.<job>", …)` here.
 void App::RegisterJobHandlers() {
   worker_->Handle(dialogue::kRecomputeJobKind, [this](const jobs::Job& job) {
     return dialogues_->Recompute(job.payload.value("dialogue_id", std::int64_t{0}));
   });
-  has_job_handlers_ = true;
 }
 
-Status App::StartBackgroundWork() {
-  if (!has_job_handlers_) return Status::Ok();
-  return worker_->Start();
-}
+Status App::StartBackgroundWork() { return worker_->Start(); }
 
 StatusOr<int> App::RunPendingJobs() {
-  if (!has_job_handlers_) return 0;
   int ran = 0;
   while (true) {
     ASSIGN_OR_RETURN(bool had_job, worker_->RunOnce());
@@ -196,6 +196,7 @@ void App::RegisterRoutes() {
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});
   ideas::RegisterIdeaRoutes(router_, {*ideas_, *organisations_, *renderer_, clock_});
+  ideas::RegisterChallengeRoutes(router_, {*idea_challenges_, *ideas_, *organisations_, *renderer_, clock_});
   ideas::RegisterParticipationRoutes(router_, {*ideas_, *idea_assessment_, *idea_participation_,
                                               *similar_ideas_, *organisations_, *renderer_, clock_});
   inbox::RegisterInboxRoutes(router_, {*inbox_, *renderer_});

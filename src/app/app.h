@@ -29,6 +29,7 @@
 #include "ideas/idea_service.h"
 #include "ideas/assessment_service.h"
 #include "ideas/participation_service.h"
+#include "ideas/challenge_service.h"
 #include "ideas/similar_ideas.h"
 #include "inbox/inbox.h"
 #include "mail/outbox.h"
@@ -84,6 +85,7 @@ class App {
   ideas::IdeaService& ideas() { return *ideas_; }
   ideas::AssessmentService& idea_assessment() { return *idea_assessment_; }
   ideas::ParticipationService& idea_participation() { return *idea_participation_; }
+  ideas::ChallengeService& idea_challenges() { return *idea_challenges_; }
   pilots::PilotService& pilots() { return *pilots_; }
   // The search index; modules update it in their own write transactions
   // (search().index().Upsert(tx, …)) and register a SearchSource for reindexing.
@@ -124,6 +126,7 @@ class App {
   std::unique_ptr<storage::FileStore> files_;
   std::unique_ptr<ideas::AssessmentService> idea_assessment_;
   std::unique_ptr<ideas::ParticipationService> idea_participation_;
+  std::unique_ptr<ideas::ChallengeService> idea_challenges_;
   std::unique_ptr<ideas::SimilarIdeaFinder> similar_ideas_;
   std::unique_ptr<dialogue::DialogueService> dialogues_;
   std::unique_ptr<knowledge::DocumentService> documents_;
@@ -135,7 +138,6 @@ class App {
   std::unique_ptr<search::SearchService> search_;
   std::unique_ptr<jobs::JobQueue> job_queue_;
   std::unique_ptr<jobs::Worker> worker_;
-  bool has_job_handlers_ = false;
   std::unique_ptr<web::Renderer> renderer_;
   AccessibilityStatement statement_;
   web::StaticFiles static_files_;

@@ -6,6 +6,9 @@
 #include "knowledge/demo.h"
 #include "ideas/demo.h"
 #include "ideas/participation_demo.h"
+#include "ideas/challenge_demo.h"
+#include "ideas/challenge_routes.h"
+#include "ideas/idea_search.h"
 #include "pilots/demo.h"
 #include "surveys/demo.h"
 
@@ -60,17 +63,19 @@ StatusOr<accounts::Organisation> EnsureDemoMunicipality(App& app, const Actor& a
   return org;
 }
 
+// A demo person as an actor, with the roles granted so far.
+StatusOr<Actor> ActorByEmail(App& app, const std::string& email) {
+  ASSIGN_OR_RETURN(accounts::Person person,
+                   app.db().ReadValue<accounts::Person>(
+                       [&](db::Tx& tx) { return accounts::PersonStore::FindByEmail(tx, email); }));
+  return app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession);
+}
+
 // Pilots: Anna plans and measures, Lena decides (actors read after the
 // roles were granted).
 Status LoadPilotsDemo(App& app, accounts::OrganisationId org) {
-  auto actor_of = [&](const std::string& email) -> StatusOr<Actor> {
-    ASSIGN_OR_RETURN(accounts::Person person,
-                     app.db().ReadValue<accounts::Person>(
-                         [&](db::Tx& tx) { return accounts::PersonStore::FindByEmail(tx, email); }));
-    return app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession);
-  };
-  ASSIGN_OR_RETURN(Actor anna, actor_of("anna.berg@exempelby.se"));
-  ASSIGN_OR_RETURN(Actor lena, actor_of("lena.holm@exempelby.se"));
+  ASSIGN_OR_RETURN(Actor anna, ActorByEmail(app, "anna.berg@exempelby.se"));
+  ASSIGN_OR_RETURN(Actor lena, ActorByEmail(app, "lena.holm@exempelby.se"));
   return pilots::LoadDemo(app.pilots(), anna, lena, org).status();
 }
 
@@ -100,41 +105,46 @@ StatusOr<ideas::DemoCast> IdeasDemoCast(App& app, const Actor& admin,
   return cast;
 }
 
+// Challenges: Exempelby (Anna) hosts them, one together with the second demo
+// organisation; the closed one is written with services on a clock set back
+// in time, so that its history reads as it happened.
+Status LoadChallengesDemo(App& app, accounts::OrganisationId org) {
+  ASSIGN_OR_RETURN(accounts::Organisation partner,
+                   app.organisations().GetOrganisationBySlug(ideas::DemoOrganisationSlugs().at(1)));
+  const std::string partner_domain = "@" + partner.slug + ".example.org";
+  ideas::ChallengeDemoCast cast{.organisation = org, .partner = partner.id};
+  ASSIGN_OR_RETURN(cast.coordinator, ActorByEmail(app, "anna.berg@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.employee, ActorByEmail(app, "omar.said@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.partner_coordinator, ActorByEmail(app, "innovation" + partner_domain));
+  ASSIGN_OR_RETURN(cast.partner_employee, ActorByEmail(app, "medarbetare" + partner_domain));
+  ASSIGN_OR_RETURN(cast.citizen, ActorByEmail(app, "medborgare@example.org"));
+  FakeClock past(app.clock().Now());
+  ideas::IdeaService past_ideas(app.db(), past, app.audit_log(), app.inbox(), app.files());
+  past_ideas.SetSearchSink(&app.search().index(), &ideas::ToSearchDocument);
+  ideas::ChallengeService history(app.db(), past, app.audit_log(), app.inbox(), past_ideas);
+  history.SetSearchSink(&app.search().index(), &ideas::ChallengeSearchDocument);
+  return ideas::LoadChallengeDemo(app.idea_challenges(), history, past, cast).status();
+}
+
 // Surveys: Anna, coordinator in Exempelby, runs a staff and a citizen survey.
 Status LoadSurveysDemo(App& app, accounts::OrganisationId org) {
-  ASSIGN_OR_RETURN(accounts::Person anna,
-                   app.db().ReadValue<accounts::Person>([&](db::Tx& tx) {
-                     return accounts::PersonStore::FindByEmail(tx, "anna.berg@exempelby.se");
-                   }));
-  ASSIGN_OR_RETURN(Actor actor,
-                   app.accounts().ActorForPerson(anna.id, accounts::AuthMethod::kSession));
+  ASSIGN_OR_RETURN(Actor actor, ActorByEmail(app, "anna.berg@exempelby.se"));
   return surveys::LoadDemo(app.surveys(), actor, org).status();
 }
 
 // Dialogue: Anna, coordinator in Exempelby, opens the demo dialogue.
 Status LoadDialogueDemo(App& app, accounts::OrganisationId org) {
-  ASSIGN_OR_RETURN(accounts::Person anna,
-                   app.db().ReadValue<accounts::Person>([&](db::Tx& tx) {
-                     return accounts::PersonStore::FindByEmail(tx, "anna.berg@exempelby.se");
-                   }));
-  ASSIGN_OR_RETURN(Actor actor,
-                   app.accounts().ActorForPerson(anna.id, accounts::AuthMethod::kSession));
+  ASSIGN_OR_RETURN(Actor actor, ActorByEmail(app, "anna.berg@exempelby.se"));
   return dialogue::LoadDemo(app.dialogues(), app.db(), actor, org).status();
 }
 
 // Assessment and participation on Exempelby's ideas: Anna, Omar, Lena, Karin.
 Status LoadIdeaParticipationDemo(App& app, accounts::OrganisationId org) {
-  auto actor_of = [&](const std::string& email) -> StatusOr<Actor> {
-    ASSIGN_OR_RETURN(accounts::Person person,
-                     app.db().ReadValue<accounts::Person>(
-                         [&](db::Tx& tx) { return accounts::PersonStore::FindByEmail(tx, email); }));
-    return app.accounts().ActorForPerson(person.id, accounts::AuthMethod::kSession);
-  };
   ideas::ParticipationDemoCast cast;
-  ASSIGN_OR_RETURN(cast.coordinator, actor_of("anna.berg@exempelby.se"));
-  ASSIGN_OR_RETURN(cast.employee, actor_of("omar.said@exempelby.se"));
-  ASSIGN_OR_RETURN(cast.decision_maker, actor_of("lena.holm@exempelby.se"));
-  ASSIGN_OR_RETURN(cast.admin, actor_of("karin.ek@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.coordinator, ActorByEmail(app, "anna.berg@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.employee, ActorByEmail(app, "omar.said@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.decision_maker, ActorByEmail(app, "lena.holm@exempelby.se"));
+  ASSIGN_OR_RETURN(cast.admin, ActorByEmail(app, "karin.ek@exempelby.se"));
   return ideas::LoadParticipationDemo(app.ideas(), app.idea_assessment(),
                                       app.idea_participation(), org, cast)
       .status();
@@ -177,6 +187,7 @@ StatusOr<DemoSummary> LoadDemo(App& app) {
   app.idea_assessment().legal_gate().set_enforced(true);
   RETURN_IF_ERROR(ideas_loaded);
   RETURN_IF_ERROR(LoadIdeaParticipationDemo(app, org.id));
+  RETURN_IF_ERROR(LoadChallengesDemo(app, org.id));
   RETURN_IF_ERROR(knowledge::LoadDemo(app.documents(), app.cases(), app.organisations(), admin)
                       .status());
   RETURN_IF_ERROR(LoadDialogueDemo(app, org.id));

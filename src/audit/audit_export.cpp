@@ -5,6 +5,7 @@
 
 #include "audit/audit_log.h"
 #include "audit/audit_store.h"
+#include "core/csv.h"
 #include "core/time_format.h"
 
 namespace nyttig::audit {
@@ -51,32 +52,6 @@ nlohmann::json EntryToJson(const AuditEntry& e) {
           {"user_agent", OptionalJson(e.user_agent)},
           {"prev_hash", e.prev_hash},
           {"entry_hash", e.entry_hash}};
-}
-
-// RFC 4180 quoting. A cell that a spreadsheet would run as a formula gets a
-// leading apostrophe (OWASP's advice on CSV injection): the user agent is
-// whatever a visitor sent.
-std::string CsvCell(std::string_view value) {
-  std::string cell;
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string::npos) {
-    cell += '\'';
-  }
-  cell += value;
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-  std::string quoted = "\"";
-  for (char c : cell) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-void WriteCsvRow(std::ostream& out, const std::vector<std::string>& cells) {
-  for (std::size_t idx = 0; idx < cells.size(); ++idx) {
-    if (idx > 0) out << ',';
-    out << CsvCell(cells[idx]);
-  }
-  out << "\r\n";
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 namespace nyttig {
 
 using UnixSeconds = std::int64_t;
+inline constexpr UnixSeconds kDay = 86400;  // seconds (civil days in UTC have no leap seconds)
 
 class Clock {
  public:

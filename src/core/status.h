@@ -95,6 +95,13 @@ std::string_view StatusCodeName(StatusCode code);
 inline Status InvalidArgumentError(std::string msg) {
   return {StatusCode::kInvalidArgument, std::move(msg)};
 }
+// A validation failure naming one field, with the message every validation
+// failure carries ("validation.failed"); add more fields with AddInvalid.
+inline Status InvalidParameterError(std::string name, std::string reason, std::string value = {},
+                                    std::vector<std::pair<std::string, std::string>> args = {}) {
+  return InvalidArgumentError("validation.failed")
+      .AddInvalid(std::move(name), std::move(reason), std::move(value), std::move(args));
+}
 inline Status NotFoundError(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
 inline Status AlreadyExistsError(std::string msg) {
   return {StatusCode::kAlreadyExists, std::move(msg)};
@@ -126,7 +133,11 @@ class [[nodiscard]] StatusOr {
   }
 
   bool ok() const { return std::holds_alternative<T>(data_); }
-  Status status() const { return ok() ? Status() : std::get<Status>(data_); }
+  // By reference from an lvalue, so that `x.status().invalid_parameters()`
+  // may be iterated safely; by value from a temporary, which would otherwise
+  // leave the reference dangling.
+  const Status& status() const& { return ok() ? OkStatus() : std::get<Status>(data_); }
+  Status status() && { return ok() ? Status() : std::get<Status>(std::move(data_)); }
 
   // Precondition: ok().
   const T& value() const& { return std::get<T>(data_); }
@@ -138,6 +149,10 @@ class [[nodiscard]] StatusOr {
   T* operator->() { return &value(); }
 
  private:
+  static const Status& OkStatus() {
+    static const Status kOk;
+    return kOk;
+  }
   std::variant<T, Status> data_;
 };
 

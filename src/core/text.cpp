@@ -1,6 +1,9 @@
 #include "core/text.h"
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 
 namespace nyttig {
@@ -144,6 +147,36 @@ std::string AsciiLower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::optional<double> ParseLocalNumber(std::string_view text) {
+  std::string number(Trim(text));
+  std::replace(number.begin(), number.end(), ',', '.');  // the Swedish decimal comma
+  const char* begin = number.data();
+  const char* end = number.data() + number.size();
+  if (begin != end && *begin == '+') ++begin;
+  double value = 0;
+  auto [parsed_end, ec] = std::from_chars(begin, end, value);
+  if (begin == end || ec != std::errc() || parsed_end != end || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::string Windows1252ToUtf8(std::string_view bytes) {
+  // 0x80–0x9F are windows-1252's additions to Latin-1; the five it leaves
+  // undefined keep their own value, as browsers decode them.
+  static constexpr char16_t kHigh[32] = {
+      0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 8);
+  for (char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    AppendUtf8(out, byte >= 0x80 && byte < 0xA0 ? kHigh[byte - 0x80] : char32_t(byte));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Text helpers shared by several modules: UTF-8 validation, slugs, trimming.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,5 +34,15 @@ void AppendUtf8(std::string& out, char32_t cp);
 
 // ASCII lower-case copy (e-mail addresses, tokens).
 std::string AsciiLower(std::string_view text);
+
+// A number as people write it: "12,5" or "12.5", an optional leading '+',
+// surrounding spaces ignored. nullopt unless the whole text is one finite
+// number ("1e3" is accepted, "12 kr", "inf" and "" are not).
+std::optional<double> ParseLocalNumber(std::string_view text);
+
+// Text in windows-1252 (the Latin-1 superset older Swedish documents and web
+// pages are written in) as UTF-8; every byte maps to a character, so the
+// result is always valid UTF-8.
+std::string Windows1252ToUtf8(std::string_view bytes);
 
 }  // namespace nyttig

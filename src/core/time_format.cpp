@@ -105,6 +105,15 @@ std::optional<UnixSeconds> ParseRfc3339(std::string_view s) {
   return *date + *h * 3600 + *mi * 60 + std::min(*se, 59) - *offset;
 }
 
+std::optional<UnixSeconds> ParseLastDay(std::string_view iso_date) {
+  if (iso_date.size() != 10) return std::nullopt;
+  std::optional<UnixSeconds> start = ParseRfc3339(iso_date);
+  if (!start) return std::nullopt;
+  return *start + kDay;
+}
+
+std::string FormatLastDay(UnixSeconds closes_at) { return FormatIsoDate(closes_at - 1); }
+
 UnixSeconds At(int year, int month, int day, int hour, int minute, int second) {
   year_month_day ymd{std::chrono::year{year}, std::chrono::month{unsigned(month)},
                      std::chrono::day{unsigned(day)}};

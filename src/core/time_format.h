@@ -21,6 +21,13 @@ std::string FormatIsoDate(UnixSeconds t);
 // text is not such a timestamp or names an impossible date.
 std::optional<UnixSeconds> ParseRfc3339(std::string_view text);
 
+// A form's "last day" ("YYYY-MM-DD") as a closing time: the midnight (UTC)
+// after that day, so that it stays open the whole day. nullopt unless the
+// text is exactly such a date.
+std::optional<UnixSeconds> ParseLastDay(std::string_view iso_date);
+// The last day of a closing time made by ParseLastDay, as "YYYY-MM-DD".
+std::string FormatLastDay(UnixSeconds closes_at);
+
 // Seconds since the epoch of a UTC calendar time; for tests and demo data.
 UnixSeconds At(int year, int month, int day, int hour = 0, int minute = 0, int second = 0);
 

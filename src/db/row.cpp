@@ -4,6 +4,12 @@
 
 namespace nyttig::db {
 
+std::string IntList(const std::vector<std::int64_t>& values) {
+  std::string out;
+  for (std::int64_t value : values) out += (out.empty() ? "" : ",") + std::to_string(value);
+  return out;
+}
+
 std::optional<std::int64_t> OptInt(const soci::row& row, std::size_t column) {
   if (row.get_indicator(column) == soci::i_null) return std::nullopt;
   switch (row.get_properties(column).get_data_type()) {
@@ -31,6 +37,11 @@ std::optional<std::string> OptText(const soci::row& row, std::size_t column) {
 
 std::string Text(const soci::row& row, std::size_t column) {
   return OptText(row, column).value_or("");
+}
+
+std::optional<double> OptReal(const soci::row& row, std::size_t column) {
+  if (row.get_indicator(column) == soci::i_null) return std::nullopt;
+  return Real(row, column);
 }
 
 double Real(const soci::row& row, std::size_t column) {

@@ -49,17 +49,6 @@ json StatementJson(const Statement& s) {
           {"created_at", FormatRfc3339(s.created_at)}};
 }
 
-template <typename F>
-http::Response Answer(const http::Request& r, web::RequestContext& ctx, F body) {
-  StatusOr<http::Response> response = body();
-  if (!response.ok()) return web::ApiError(response.status(), r, ctx);
-  return std::move(response).value();
-}
-
-Status Invalid(const std::string& name, const std::string& reason, const std::string& value) {
-  return InvalidArgumentError("validation.failed").AddInvalid(name, reason, value);
-}
-
 // An RFC 3339 member: absent → keep `fallback`; null → nullopt.
 std::optional<UnixSeconds> TimeField(const json& body, const char* name,
                                      std::optional<UnixSeconds> fallback, Status& status) {
@@ -75,9 +64,9 @@ StatusOr<std::vector<std::string>> SeedList(const json& body) {
   std::vector<std::string> seeds;
   if (!body.contains("seed_statements")) return seeds;
   const json& list = body["seed_statements"];
-  if (!list.is_array()) return Invalid("seed_statements", "validation.not_list", list.dump());
+  if (!list.is_array()) return InvalidParameterError("seed_statements", "validation.not_list", list.dump());
   for (const json& item : list) {
-    if (!item.is_string()) return Invalid("seed_statements", "validation.not_string", item.dump());
+    if (!item.is_string()) return InvalidParameterError("seed_statements", "validation.not_string", item.dump());
     seeds.push_back(item.get<std::string>());
   }
   return seeds;
@@ -98,7 +87,7 @@ StatusOr<DialogueInput> ReadDialogueInput(const json& body, DialogueInput base, 
   if (auto i = f.OptionalString("introduction", kMaxIntroductionChars * 4)) base.introduction = *i;
   if (auto m = f.OptionalString("moderation", 10)) {
     auto parsed = ParseModeration(*m);
-    if (!parsed) return Invalid("moderation", "dialogue.moderation.invalid", *m);
+    if (!parsed) return InvalidParameterError("moderation", "dialogue.moderation.invalid", *m);
     base.moderation = *parsed;
   }
   base.allow_anonymous = f.OptionalBool("allow_anonymous").value_or(base.allow_anonymous);
@@ -124,17 +113,9 @@ PageSpec Spec(const http::PageRequest& p) { return {p.page, p.limit}; }
 
 void RegisterDialogueCrud(web::Router& router, const DialogueRouteDeps& deps) {
   router.Get("/api/v1/dialogues", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
-      std::optional<std::int64_t> org;
-      if (auto o = r.Query("organisation_id")) {
-        char* end = nullptr;
-        long long v = std::strtoll(o->c_str(), &end, 10);
-        if (o->empty() || *end != '\0' || v < 1) {
-          return Invalid("organisation_id", "validation.positive_integer", *o);
-        }
-        org = v;
-      }
+      ASSIGN_OR_RETURN(std::optional<std::int64_t> org, http::OptionalIdQuery(r, "organisation_id"));
       const bool open_only = r.Query("open").value_or("") == "true";
       ASSIGN_OR_RETURN(auto found, deps.dialogues.ListDialogues(ctx.actor, org, open_only,
                                                                  Spec(page)));
@@ -144,7 +125,7 @@ void RegisterDialogueCrud(web::Router& router, const DialogueRouteDeps& deps) {
     });
   });
   router.Post("/api/v1/dialogues", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       ASSIGN_OR_RETURN(DialogueInput input, ReadDialogueInput(body, {}, true));
       ASSIGN_OR_RETURN(std::vector<std::string> seeds, SeedList(body));
@@ -158,20 +139,20 @@ void RegisterDialogueCrud(web::Router& router, const DialogueRouteDeps& deps) {
   });
   router.Get("/api/v1/dialogues/{id:int}", [deps](const http::Request& r,
                                                   web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(Dialogue d, deps.dialogues.GetDialogue(ctx.actor, IdParam(r)));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      ASSIGN_OR_RETURN(Dialogue d, deps.dialogues.GetDialogue(ctx.actor, web::PathId(r)));
       return web::Json(200, DialogueJson(d, deps.dialogues.Now()));
     });
   });
   router.Patch("/api/v1/dialogues/{id:int}", [deps](const http::Request& r,
                                                     web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       if (body.contains("organisation_id") || body.contains("seed_statements")) {
-        return Invalid(body.contains("seed_statements") ? "seed_statements" : "organisation_id",
+        return InvalidParameterError(body.contains("seed_statements") ? "seed_statements" : "organisation_id",
                        "validation.unknown_field", "");
       }
-      ASSIGN_OR_RETURN(Dialogue old, deps.dialogues.GetDialogue(ctx.actor, IdParam(r)));
+      ASSIGN_OR_RETURN(Dialogue old, deps.dialogues.GetDialogue(ctx.actor, web::PathId(r)));
       ASSIGN_OR_RETURN(DialogueInput input, ReadDialogueInput(body, InputOf(old), false));
       ASSIGN_OR_RETURN(Dialogue d, deps.dialogues.UpdateDialogue(ctx.actor, old.id, input));
       return web::Json(200, DialogueJson(d, d.updated_at));
@@ -179,8 +160,8 @@ void RegisterDialogueCrud(web::Router& router, const DialogueRouteDeps& deps) {
   });
   router.Post("/api/v1/dialogues/{id:int}/close", [deps](const http::Request& r,
                                                          web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(Dialogue d, deps.dialogues.CloseDialogue(ctx.actor, IdParam(r)));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      ASSIGN_OR_RETURN(Dialogue d, deps.dialogues.CloseDialogue(ctx.actor, web::PathId(r)));
       return web::Json(200, DialogueJson(d, d.updated_at));
     });
   });
@@ -189,15 +170,15 @@ void RegisterDialogueCrud(web::Router& router, const DialogueRouteDeps& deps) {
 void RegisterStatementApi(web::Router& router, const DialogueRouteDeps& deps) {
   router.Get("/api/v1/dialogues/{id:int}/statements", [deps](const http::Request& r,
                                                              web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
       std::optional<StatementState> state;
       if (auto s = r.Query("state")) {
         state = ParseStatementState(*s);
-        if (!state) return Invalid("state", "dialogue.state.invalid", *s);
+        if (!state) return InvalidParameterError("state", "dialogue.state.invalid", *s);
       }
       ASSIGN_OR_RETURN(auto found,
-                       deps.dialogues.ListStatements(ctx.actor, IdParam(r), state, Spec(page)));
+                       deps.dialogues.ListStatements(ctx.actor, web::PathId(r), state, Spec(page)));
       json items = json::array();
       for (const Statement& s : found.items) items.push_back(StatementJson(s));
       return web::Json(200, http::PagedJson(items, page, found.total));
@@ -205,30 +186,30 @@ void RegisterStatementApi(web::Router& router, const DialogueRouteDeps& deps) {
   });
   router.Post("/api/v1/dialogues/{id:int}/statements", [deps](const http::Request& r,
                                                               web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"body"});
       std::string text = f.RequiredString("body", kMaxStatementChars * 4);
       RETURN_IF_ERROR(f.status());
       ASSIGN_OR_RETURN(Statement s, deps.dialogues.SubmitStatement(
-                                        ctx.actor, IdentityOf(r, ctx, true), IdParam(r), text));
+                                        ctx.actor, IdentityOf(r, ctx, true), web::PathId(r), text));
       return web::Json(201, StatementJson(s));
     });
   });
   router.Post("/api/v1/dialogues/{id:int}/statements/{statement_id:int}/decision",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-                return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+                return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
                   ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
                   http::JsonFields f(body, {"decision"});
                   std::string decision = f.RequiredString("decision", 20);
                   RETURN_IF_ERROR(f.status());
                   auto state = ParseStatementState(decision);
                   if (!state || *state == StatementState::kPending) {
-                    return Invalid("decision", "dialogue.decision", decision);
+                    return InvalidParameterError("decision", "dialogue.decision", decision);
                   }
                   ASSIGN_OR_RETURN(Statement s, deps.dialogues.ModerateStatement(
-                                                    ctx.actor, IdParam(r),
-                                                    IdParam(r, "statement_id"), *state));
+                                                    ctx.actor, web::PathId(r),
+                                                    web::PathId(r, "statement_id"), *state));
                   return web::Json(200, StatementJson(s));
                 });
               });
@@ -237,16 +218,16 @@ void RegisterStatementApi(web::Router& router, const DialogueRouteDeps& deps) {
 void RegisterVotingApi(web::Router& router, const DialogueRouteDeps& deps) {
   router.Post("/api/v1/dialogues/{id:int}/votes", [deps](const http::Request& r,
                                                          web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"statement_id", "vote"});
       std::int64_t statement = f.RequiredInt("statement_id", 1, INT64_MAX);
       std::string vote_name = f.RequiredString("vote", 20);
       RETURN_IF_ERROR(f.status());
       auto vote = ParseVote(vote_name);
-      if (!vote) return Invalid("vote", "dialogue.vote.invalid", vote_name);
+      if (!vote) return InvalidParameterError("vote", "dialogue.vote.invalid", vote_name);
       ASSIGN_OR_RETURN(VoteReceipt receipt,
-                       deps.dialogues.CastVote(ctx.actor, IdentityOf(r, ctx, true), IdParam(r),
+                       deps.dialogues.CastVote(ctx.actor, IdentityOf(r, ctx, true), web::PathId(r),
                                                statement, *vote));
       return web::Json(201, {{"statement_id", statement},
                              {"vote", VoteName(receipt.vote)},
@@ -255,9 +236,9 @@ void RegisterVotingApi(web::Router& router, const DialogueRouteDeps& deps) {
   });
   router.Get("/api/v1/dialogues/{id:int}/next", [deps](const http::Request& r,
                                                        web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(VotingState state,
-                       deps.dialogues.Voting(ctx.actor, IdentityOf(r, ctx, false), IdParam(r)));
+                       deps.dialogues.Voting(ctx.actor, IdentityOf(r, ctx, false), web::PathId(r)));
       return web::Json(200, {{"statement", state.next ? StatementJson(*state.next) : json()},
                              {"voted", state.voted},
                              {"total", state.total}});
@@ -265,8 +246,8 @@ void RegisterVotingApi(web::Router& router, const DialogueRouteDeps& deps) {
   });
   router.Get("/api/v1/dialogues/{id:int}/results", [deps](const http::Request& r,
                                                           web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      const DialogueId id = IdParam(r);
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const DialogueId id = web::PathId(r);
       ASSIGN_OR_RETURN(Dialogue d, deps.dialogues.GetDialogue(ctx.actor, id));
       ASSIGN_OR_RETURN(ResultView view,
                        deps.dialogues.Results(ctx.actor, IdentityOf(r, ctx, false), id));

@@ -53,7 +53,7 @@ nlohmann::json StatementCard(const Statement& s) {
 
 http::Response VotingPage(const DialogueRouteDeps& deps, const http::Request& r,
                           web::RequestContext& ctx, nlohmann::json extra = nlohmann::json::object()) {
-  auto d = deps.dialogues.GetDialogue(ctx.actor, IdParam(r));
+  auto d = deps.dialogues.GetDialogue(ctx.actor, web::PathId(r));
   if (!d.ok()) return web::ErrorPage(deps.renderer, d.status(), r, ctx);
   ParticipantIdentity identity = IdentityOf(r, ctx, d->allow_anonymous);
   auto state = deps.dialogues.Voting(ctx.actor, identity, d->id);
@@ -83,7 +83,7 @@ http::Response VotingPage(const DialogueRouteDeps& deps, const http::Request& r,
 http::Response VotePost(const DialogueRouteDeps& deps, const http::Request& r,
                         web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
-  const DialogueId id = IdParam(r);
+  const DialogueId id = web::PathId(r);
   auto vote = ParseVote(form["vote"]);
   char* end = nullptr;
   const long long statement = std::strtoll(form["statement_id"].c_str(), &end, 10);
@@ -98,7 +98,7 @@ http::Response VotePost(const DialogueRouteDeps& deps, const http::Request& r,
 http::Response StatementForm(const DialogueRouteDeps& deps, const http::Request& r,
                              web::RequestContext& ctx, int status = 200,
                              nlohmann::json extra = nlohmann::json::object()) {
-  auto d = deps.dialogues.GetDialogue(ctx.actor, IdParam(r));
+  auto d = deps.dialogues.GetDialogue(ctx.actor, web::PathId(r));
   if (!d.ok()) return web::ErrorPage(deps.renderer, d.status(), r, ctx);
   if (!CanSubmitStatement(ctx.actor, *d, deps.dialogues.Now())) {
     return web::ErrorPage(deps.renderer,
@@ -116,7 +116,7 @@ http::Response StatementForm(const DialogueRouteDeps& deps, const http::Request&
 http::Response StatementPost(const DialogueRouteDeps& deps, const http::Request& r,
                              web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
-  const DialogueId id = IdParam(r);
+  const DialogueId id = web::PathId(r);
   auto s = deps.dialogues.SubmitStatement(ctx.actor, IdentityOf(r, ctx, true), id, form["body"]);
   if (!s.ok()) {
     if (s.status().code() != StatusCode::kInvalidArgument) {
@@ -134,10 +134,6 @@ http::Response StatementPost(const DialogueRouteDeps& deps, const http::Request&
 
 nlohmann::json Optional(const std::string& text) {
   return text.empty() ? nlohmann::json() : nlohmann::json(text);
-}
-
-std::int64_t IdParam(const http::Request& r, const char* name) {
-  return std::stoll(r.Param(name));
 }
 
 std::vector<std::int64_t> OrganisedOrganisations(const accounts::Actor& actor) {
@@ -162,7 +158,7 @@ nlohmann::json DialogueSummary(const DialogueRouteDeps& deps, const Dialogue& d,
           {"organisation_slug", org.ok() ? org->slug : ""},
           {"is_open", d.IsOpen(now)},
           {"status", ctx.T(d.IsOpen(now) ? "dialogue.status.open" : "dialogue.status.closed")},
-          {"closes_at", d.closes_at ? nlohmann::json(FormatIsoDate(*d.closes_at))
+          {"closes_at", d.closes_at ? nlohmann::json(FormatLastDay(*d.closes_at))
                                     : nlohmann::json()}};
 }
 

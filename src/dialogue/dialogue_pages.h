@@ -12,8 +12,6 @@ namespace nyttig::dialogue {
 
 // Mustache sections treat "" as true, so optional texts are null when empty.
 nlohmann::json Optional(const std::string& text);
-// A path parameter captured as {name:int}.
-std::int64_t IdParam(const http::Request& r, const char* name = "id");
 // The organisations in which the actor may open dialogues.
 std::vector<std::int64_t> OrganisedOrganisations(const accounts::Actor& actor);
 // {id, question, organisation, organisation_slug, is_open, status, closes_at}.

@@ -82,7 +82,7 @@ StatusOr<DialogueInput> ReadForm(web::FormFields& form) {
     bad.AddInvalid("max_statement_chars", "validation.not_integer", form["max_statement_chars"]);
   }
   if (!form["closes_on"].empty()) {
-    input.closes_at = ParseRfc3339(form["closes_on"]);
+    input.closes_at = ParseLastDay(form["closes_on"]);  // open through the whole last day
     if (!input.closes_at) bad.AddInvalid("closes_on", "dialogue.date.invalid", form["closes_on"]);
   }
   if (!bad.invalid_parameters().empty()) return bad;
@@ -118,7 +118,7 @@ json StatementRows(const std::vector<Statement>& statements) {
 
 http::Response ModerationPage(const DialogueRouteDeps& deps, const http::Request& r,
                               web::RequestContext& ctx) {
-  auto d = deps.dialogues.GetDialogue(ctx.actor, IdParam(r));
+  auto d = deps.dialogues.GetDialogue(ctx.actor, web::PathId(r));
   if (!d.ok()) return web::ErrorPage(deps.renderer, d.status(), r, ctx);
   if (!CanModerateDialogue(ctx.actor, *d)) {
     return web::ErrorPage(deps.renderer,
@@ -142,11 +142,11 @@ http::Response DecisionPost(const DialogueRouteDeps& deps, const http::Request& 
                             web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
   auto decision = ParseStatementState(form["decision"]);
-  const DialogueId id = IdParam(r);
+  const DialogueId id = web::PathId(r);
   if (!decision) {
     return web::ErrorPage(deps.renderer, InvalidArgumentError("dialogue.decision"), r, ctx);
   }
-  auto s = deps.dialogues.ModerateStatement(ctx.actor, id, IdParam(r, "statement_id"), *decision);
+  auto s = deps.dialogues.ModerateStatement(ctx.actor, id, web::PathId(r, "statement_id"), *decision);
   if (!s.ok()) return web::ErrorPage(deps.renderer, s.status(), r, ctx);
   return http::Response::Redirect("/dialogues/" + std::to_string(id) + "/moderation?done=decided",
                                   303);

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "accounts/organisation_store.h"
+#include "core/csv.h"
 #include "accounts/secrets.h"
 #include "core/text.h"
 #include "dialogue/clustering/csv_reader.h"
@@ -190,14 +191,6 @@ StatusOr<PolisImportReport> InsertImport(db::Tx& tx, const audit::AuditLog& audi
                            std::int64_t(participants.size()), std::int64_t(data.votes.size())};
 }
 
-// RFC 4180: quote fields holding a comma, quote or line break.
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 // Polis's `datetime` column, in UTC: "Sat Nov 17 05:09:36 UTC 2018".
 std::string PolisDatetime(std::int64_t timestamp_ms) {
   std::time_t seconds = timestamp_ms / 1000;
@@ -243,7 +236,7 @@ std::string CommentsCsv(const ExportData& data, const std::map<std::int64_t, int
     csv += std::to_string(ms) + "," + PolisDatetime(ms) + "," +
            std::to_string(statement_no.at(s.id)) + "," + author + "," +
            std::to_string(counts[s.id].first) + "," + std::to_string(counts[s.id].second) + "," +
-           std::to_string(ModeratedValue(s.state)) + "," + CsvField(s.body) + "\n";
+           std::to_string(ModeratedValue(s.state)) + "," + CsvQuote(s.body) + "\n";
   }
   return csv;
 }
@@ -261,10 +254,10 @@ std::string VotesCsv(const ExportData& data, const std::map<std::int64_t, int>& 
 }
 
 std::string SummaryCsv(const ExportData& data, size_t voters) {
-  return "topic," + CsvField(data.dialogue.question) + "\nurl,/dialogues/" +
+  return "topic," + CsvQuote(data.dialogue.question) + "\nurl,/dialogues/" +
          std::to_string(data.dialogue.id) + "\nvoters," + std::to_string(voters) +
          "\ncomments," + std::to_string(data.statements.size()) +
-         "\nconversation-description," + CsvField(data.dialogue.introduction) + "\n";
+         "\nconversation-description," + CsvQuote(data.dialogue.introduction) + "\n";
 }
 
 StatusOr<ExportData> LoadExport(db::Database& db, DialogueId id) {

@@ -186,7 +186,7 @@ json ResultData(const ResultView& view, const web::RequestContext& ctx) {
 
 http::Response ResultsPage(const DialogueRouteDeps& deps, const http::Request& r,
                            web::RequestContext& ctx) {
-  auto d = deps.dialogues.GetDialogue(ctx.actor, IdParam(r));
+  auto d = deps.dialogues.GetDialogue(ctx.actor, web::PathId(r));
   if (!d.ok()) return web::ErrorPage(deps.renderer, d.status(), r, ctx);
   auto view = deps.dialogues.Results(ctx.actor, IdentityOf(r, ctx, false), d->id);
   if (!view.ok()) return web::ErrorPage(deps.renderer, view.status(), r, ctx);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "core/time_format.h"
 
 namespace nyttig::http {
 
@@ -105,6 +106,15 @@ std::optional<bool> JsonFields::OptionalBool(const std::string& name) {
     return std::nullopt;
   }
   return value->get<bool>();
+}
+
+std::optional<UnixSeconds> JsonFields::OptionalTime(const std::string& name) {
+  const nlohmann::json* value = Find(name);
+  if (value == nullptr) return std::nullopt;
+  std::optional<UnixSeconds> t;
+  if (value->is_string()) t = ParseRfc3339(value->get_ref<const std::string&>());
+  if (!t) status_.AddInvalid(name, "validation.not_time", value->dump());
+  return t;
 }
 
 Status JsonFields::status() const {

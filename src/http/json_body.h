@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/status.h"
 #include "http/message.h"
 
@@ -39,6 +40,8 @@ class JsonFields {
                                           std::int64_t max);
   std::int64_t RequiredInt(const std::string& name, std::int64_t min, std::int64_t max);
   std::optional<bool> OptionalBool(const std::string& name);
+  // An RFC 3339 time ("2026-11-28T14:03:00Z"), as seconds since the epoch.
+  std::optional<UnixSeconds> OptionalTime(const std::string& name);
 
   // OK, or kInvalidArgument with every recorded problem.
   Status status() const;

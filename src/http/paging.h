@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,11 @@ struct PageRequest {
 // Reads ?page and ?limit. page=0, limit=0, negatives, non-numbers → kInvalidArgument;
 // a limit above the maximum is capped.
 StatusOr<PageRequest> ParsePageRequest(const Request& request);
+
+// An optional query parameter that names a record (?organisation_id=12):
+// nullopt when absent or empty, the id when it is a whole positive integer,
+// else kInvalidArgument naming the parameter (validation.positive_integer).
+StatusOr<std::optional<std::int64_t>> OptionalIdQuery(const Request& request, const char* name);
 
 // {"items": items, "page", "limit", "total"}.
 nlohmann::json PagedJson(nlohmann::json items, const PageRequest& page, std::int64_t total);

@@ -20,10 +20,6 @@ using Ctx = web::RequestContext;
 
 constexpr int kMemberChoices = 100;  // people offered as reviewers
 
-std::int64_t PathId(const http::Request& r, const char* name = "id") {
-  return std::stoll(r.Param(name));
-}
-
 std::string Percent(const std::optional<double>& value) {
   if (!value) return "–";
   char buffer[16];
@@ -146,7 +142,7 @@ json MemberChoices(const ParticipationRouteDeps& deps, const Ctx& ctx, const Ass
 http::Response Page(const ParticipationRouteDeps& deps, const http::Request& r, Ctx& ctx,
                     int status = 200, const Status& problem = Status::Ok(),
                     const web::FormFields& typed = {}) {
-  auto a = deps.assessment.GetAssessment(ctx.actor, PathId(r));
+  auto a = deps.assessment.GetAssessment(ctx.actor, web::PathId(r));
   if (!a.ok()) return web::ErrorPage(deps.renderer, a.status(), r, ctx);
   json data = problem.ok() ? json::object() : web::FormErrors(problem, ctx);
   json errors = data.value("errors", json::object());
@@ -222,22 +218,22 @@ void RegisterAssessmentPages(web::Router& router, const ParticipationRouteDeps& 
   });
   router.Post("/ideas/{id:int}/assessment/reviewers", [deps](const http::Request& r, Ctx& ctx) {
     web::FormFields form = web::ParseForm(r);
-    auto done = deps.assessment.AssignReviewer(ctx.actor, PathId(r), std::atoll(form["person_id"].c_str()));
+    auto done = deps.assessment.AssignReviewer(ctx.actor, web::PathId(r), std::atoll(form["person_id"].c_str()));
     return After(deps, r, ctx, done.status(), "reviewer_added", form);
   });
   router.Post("/ideas/{id:int}/assessment/reviewers/{person_id:int}/remove",
               [deps](const http::Request& r, Ctx& ctx) {
-    auto done = deps.assessment.RemoveReviewer(ctx.actor, PathId(r), PathId(r, "person_id"));
+    auto done = deps.assessment.RemoveReviewer(ctx.actor, web::PathId(r), web::PathId(r, "person_id"));
     return After(deps, r, ctx, done.status(), "reviewer_removed", {});
   });
   router.Post("/ideas/{id:int}/assessment/review", [deps](const http::Request& r, Ctx& ctx) {
     web::FormFields form = web::ParseForm(r);
-    auto done = deps.assessment.SaveReview(ctx.actor, PathId(r), ReviewFromForm(form));
+    auto done = deps.assessment.SaveReview(ctx.actor, web::PathId(r), ReviewFromForm(form));
     return After(deps, r, ctx, done.status(), "review_saved", form);
   });
   router.Post("/ideas/{id:int}/assessment/legal", [deps](const http::Request& r, Ctx& ctx) {
     web::FormFields form = web::ParseForm(r);
-    auto done = deps.assessment.AnswerLegalChecklist(ctx.actor, PathId(r), LegalFromForm(form));
+    auto done = deps.assessment.AnswerLegalChecklist(ctx.actor, web::PathId(r), LegalFromForm(form));
     return After(deps, r, ctx, done.status(), "legal_saved", form);
   });
 }

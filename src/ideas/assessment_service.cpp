@@ -15,12 +15,6 @@ namespace {
 
 using accounts::Actor;
 
-Status Invalid(std::string name, std::string reason, std::string value = {},
-               std::vector<std::pair<std::string, std::string>> args = {}) {
-  return InvalidArgumentError("validation.failed")
-      .AddInvalid(std::move(name), std::move(reason), std::move(value), std::move(args));
-}
-
 StatusOr<bool> IsMember(db::Tx& tx, PersonId person, OrganisationId org) {
   ASSIGN_OR_RETURN(auto memberships, accounts::OrganisationStore::MembershipsOfPerson(tx, person));
   return std::any_of(memberships.begin(), memberships.end(),
@@ -117,7 +111,7 @@ StatusOr<std::vector<LegalItem>> ValidateLegalAnswers(const std::vector<LegalInp
     }
   }
   if (!problems.invalid_parameters().empty()) return problems;
-  if (items.empty()) return Invalid("answers", "ideas.legal.answer_required");
+  if (items.empty()) return InvalidParameterError("answers", "ideas.legal.answer_required");
   return items;
 }
 
@@ -147,14 +141,13 @@ StatusOr<std::vector<Criterion>> AssessmentService::EnsureCriteria(db::Tx& tx,
   return criteria;
 }
 
-StatusOr<Idea> AssessmentService::VisibleIdea(db::Tx& tx, const Actor& actor, IdeaId id) {
-  StatusOr<Idea> idea = IdeaStore::Find(tx, id);
-  if (!idea.ok() || !CanViewIdea(actor, *idea)) return NotFoundError("error.not_found");
-  return idea;
-}
-
 StatusOr<std::vector<Criterion>> AssessmentService::GetCriteria(OrganisationId org) {
-  // A write: the defaults are stored on first use so that reviews refer to rows.
+  // Read first; only the first use writes, storing the defaults so that
+  // reviews refer to rows.
+  ASSIGN_OR_RETURN(std::vector<Criterion> criteria,
+                   db_.ReadValue<std::vector<Criterion>>(
+                       [&](db::Tx& tx) { return AssessmentStore::ListCriteria(tx, org); }));
+  if (!criteria.empty()) return criteria;
   return db_.WriteValue<std::vector<Criterion>>(
       [&](db::Tx& tx) { return EnsureCriteria(tx, org); });
 }
@@ -198,39 +191,47 @@ StatusOr<Criterion> AssessmentService::UpdateCriterion(const Actor& actor, Organ
   });
 }
 
+StatusOr<Assessment> AssessmentService::ReadAssessment(db::Tx& tx, const Actor& actor, IdeaId id) {
+  Assessment out;
+  ASSIGN_OR_RETURN(out.idea, FindVisibleIdea(tx, actor, id));
+  bool reviewer = false;
+  if (actor.person_id) {
+    ASSIGN_OR_RETURN(reviewer, AssessmentStore::IsReviewer(tx, id, *actor.person_id));
+  }
+  if (!CanViewAssessment(actor, out.idea, reviewer)) {
+    return accounts::DenyAccess(actor, "ideas.assessment.denied");
+  }
+  ASSIGN_OR_RETURN(out.criteria, AssessmentStore::ListCriteria(tx, out.idea.organisation_id));
+  ASSIGN_OR_RETURN(out.reviewers, AssessmentStore::ListReviewers(tx, id));
+  ASSIGN_OR_RETURN(out.reviews, AssessmentStore::ListReviews(tx, id));
+  ASSIGN_OR_RETURN(out.legal, AssessmentStore::ListLegalItems(tx, id));
+  out.summary = Summarize(out.criteria, out.reviews);
+  out.legal_missing = UnansweredLegalQuestions(out.legal);
+  out.can_assign = CanAssignReviewers(actor, out.idea);
+  out.can_review = CanReviewIdea(actor, out.idea, reviewer);
+  out.can_answer_legal = CanAnswerLegalChecklist(actor, out.idea);
+  return out;
+}
+
 StatusOr<Assessment> AssessmentService::GetAssessment(const Actor& actor, IdeaId id) {
-  return db_.WriteValue<Assessment>([&](db::Tx& tx) -> StatusOr<Assessment> {
-    Assessment out;
-    ASSIGN_OR_RETURN(out.idea, VisibleIdea(tx, actor, id));
-    bool reviewer = false;
-    if (actor.person_id) {
-      ASSIGN_OR_RETURN(reviewer, AssessmentStore::IsReviewer(tx, id, *actor.person_id));
-    }
-    if (!CanViewAssessment(actor, out.idea, reviewer)) {
-      return accounts::DenyAccess(actor, "ideas.assessment.denied");
-    }
-    ASSIGN_OR_RETURN(out.criteria, EnsureCriteria(tx, out.idea.organisation_id));
-    ASSIGN_OR_RETURN(out.reviewers, AssessmentStore::ListReviewers(tx, id));
-    ASSIGN_OR_RETURN(out.reviews, AssessmentStore::ListReviews(tx, id));
-    ASSIGN_OR_RETURN(out.legal, AssessmentStore::ListLegalItems(tx, id));
-    out.summary = Summarize(out.criteria, out.reviews);
-    out.legal_missing = UnansweredLegalQuestions(out.legal);
-    out.can_assign = CanAssignReviewers(actor, out.idea);
-    out.can_review = CanReviewIdea(actor, out.idea, reviewer);
-    out.can_answer_legal = CanAnswerLegalChecklist(actor, out.idea);
-    return out;
-  });
+  auto read = [&](db::Tx& tx) { return ReadAssessment(tx, actor, id); };
+  ASSIGN_OR_RETURN(Assessment out, db_.ReadValue<Assessment>(read));
+  if (!out.criteria.empty()) return out;
+  // The organisation's first assessment: store the default criteria once,
+  // then read again (a read transaction otherwise, as pages need).
+  RETURN_IF_ERROR(GetCriteria(out.idea.organisation_id).status());
+  return db_.ReadValue<Assessment>(read);
 }
 
 StatusOr<std::vector<Reviewer>> AssessmentService::AssignReviewer(const Actor& actor, IdeaId id,
                                                                   PersonId person) {
   return db_.WriteValue<std::vector<Reviewer>>([&](db::Tx& tx) -> StatusOr<std::vector<Reviewer>> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     if (!CanAssignReviewers(actor, idea)) {
       return accounts::DenyAccess(actor, "ideas.reviewers.denied");
     }
     ASSIGN_OR_RETURN(bool member, IsMember(tx, person, idea.organisation_id));
-    if (!member) return Invalid("person_id", "ideas.reviewers.not_member", std::to_string(person));
+    if (!member) return InvalidParameterError("person_id", "ideas.reviewers.not_member", std::to_string(person));
     ASSIGN_OR_RETURN(bool already, AssessmentStore::IsReviewer(tx, id, person));
     if (already) return AssessmentStore::ListReviewers(tx, id);
     ASSIGN_OR_RETURN(auto reviewers, AssessmentStore::ListReviewers(tx, id));
@@ -256,7 +257,7 @@ StatusOr<std::vector<Reviewer>> AssessmentService::AssignReviewer(const Actor& a
 StatusOr<std::vector<Reviewer>> AssessmentService::RemoveReviewer(const Actor& actor, IdeaId id,
                                                                   PersonId person) {
   return db_.WriteValue<std::vector<Reviewer>>([&](db::Tx& tx) -> StatusOr<std::vector<Reviewer>> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     if (!CanAssignReviewers(actor, idea)) {
       return accounts::DenyAccess(actor, "ideas.reviewers.denied");
     }
@@ -273,7 +274,7 @@ StatusOr<std::vector<Reviewer>> AssessmentService::RemoveReviewer(const Actor& a
 StatusOr<Review> AssessmentService::SaveReview(const Actor& actor, IdeaId id,
                                                const ReviewInput& input) {
   return db_.WriteValue<Review>([&](db::Tx& tx) -> StatusOr<Review> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     bool reviewer = false;
     if (actor.person_id) {
       ASSIGN_OR_RETURN(reviewer, AssessmentStore::IsReviewer(tx, id, *actor.person_id));
@@ -303,7 +304,7 @@ StatusOr<std::vector<LegalItem>> AssessmentService::AnswerLegalChecklist(
   ASSIGN_OR_RETURN(std::vector<LegalItem> items, ValidateLegalAnswers(answers));
   return db_.WriteValue<std::vector<LegalItem>>(
       [&](db::Tx& tx) -> StatusOr<std::vector<LegalItem>> {
-        ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+        ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
         if (!CanAnswerLegalChecklist(actor, idea)) {
           return accounts::DenyAccess(actor, "ideas.legal.denied");
         }

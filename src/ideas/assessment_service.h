@@ -121,8 +121,8 @@ class AssessmentService {
                                                         const std::vector<LegalInput>& answers);
 
  private:
+  StatusOr<Assessment> ReadAssessment(db::Tx& tx, const accounts::Actor& actor, IdeaId id);
   StatusOr<std::vector<Criterion>> EnsureCriteria(db::Tx& tx, OrganisationId org);
-  StatusOr<Idea> VisibleIdea(db::Tx& tx, const accounts::Actor& actor, IdeaId id);
   Status Audit(db::Tx& tx, const accounts::Actor& actor, OrganisationId org, std::string action,
                std::string entity_type, std::int64_t entity_id, nlohmann::json details);
 

@@ -34,16 +34,6 @@ std::optional<OrganisationId> BoardOrganisation(const http::Request& r, const Ct
   return std::nullopt;
 }
 
-json MoveChoices(const Idea& idea, const std::vector<Stage>& pipeline, const Ctx& ctx) {
-  json out = json::array();
-  for (const Stage& s : pipeline) {
-    if (s.id == idea.stage_id || !CanMoveIdea(ctx.actor, idea, s)) continue;
-    if (!CheckTransition(pipeline, idea.stage, s, "x").ok()) continue;
-    out.push_back({{"id", s.id}, {"label", StageLabel(s, ctx)}, {"side", IsSideStage(s.kind)}});
-  }
-  return out;
-}
-
 StatusOr<json> Columns(const ParticipationRouteDeps& deps, const Ctx& ctx, OrganisationId org,
                        const std::vector<Stage>& pipeline) {
   json columns = json::array();
@@ -54,7 +44,7 @@ StatusOr<json> Columns(const ParticipationRouteDeps& deps, const Ctx& ctx, Organ
     ASSIGN_OR_RETURN(IdeaPage page, deps.ideas.ListIdeas(ctx.actor, filter));
     json cards = json::array();
     for (const Idea& idea : page.items) {
-      json moves = MoveChoices(idea, pipeline, ctx);
+      json moves = MoveOptions(idea, pipeline, ctx);
       cards.push_back({{"idea_id", idea.id}, {"title", idea.title},
                        {"days", ctx.T("ideas.days_in_stage",
                                       {{"days", std::to_string(DaysBetween(idea.stage_since, now))}})},

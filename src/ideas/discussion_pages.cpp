@@ -15,10 +15,6 @@ namespace {
 using nlohmann::json;
 using Ctx = web::RequestContext;
 
-std::int64_t PathId(const http::Request& r, const char* name = "id") {
-  return std::stoll(r.Param(name));
-}
-
 json CommentView(const Comment& c, const Participation& p, const Ctx& ctx, UnixSeconds now) {
   json replies = json::array();
   for (const Comment& reply : c.replies) replies.push_back(CommentView(reply, p, ctx, now));
@@ -42,7 +38,7 @@ json CommentView(const Comment& c, const Participation& p, const Ctx& ctx, UnixS
 http::Response Page(const ParticipationRouteDeps& deps, const http::Request& r, Ctx& ctx,
                     int status = 200, const Status& problem = Status::Ok(),
                     const web::FormFields& typed = {}) {
-  auto idea = deps.ideas.GetIdea(ctx.actor, PathId(r));
+  auto idea = deps.ideas.GetIdea(ctx.actor, web::PathId(r));
   if (!idea.ok()) return web::ErrorPage(deps.renderer, idea.status(), r, ctx);
   auto p = deps.participation.GetParticipation(ctx.actor, idea->id);
   auto comments = deps.participation.ListComments(ctx.actor, idea->id);
@@ -96,26 +92,26 @@ std::optional<CommentId> ParentOf(const web::FormFields& form) {
 void RegisterCommentPosts(web::Router& router, const ParticipationRouteDeps& deps) {
   router.Post("/ideas/{id:int}/discussion/comments", [deps](const http::Request& r, Ctx& ctx) {
     web::FormFields form = web::ParseForm(r);
-    auto c = deps.participation.AddComment(ctx.actor, PathId(r), form["body"], ParentOf(form));
+    auto c = deps.participation.AddComment(ctx.actor, web::PathId(r), form["body"], ParentOf(form));
     return After(deps, r, ctx, c.status(), "commented", form,
                  c.ok() ? "#comment-" + std::to_string(c->id) : "");
   });
   router.Post("/ideas/{id:int}/discussion/comments/{comment_id:int}/edit",
               [deps](const http::Request& r, Ctx& ctx) {
     web::FormFields form = web::ParseForm(r);
-    auto c = deps.participation.EditComment(ctx.actor, PathId(r), PathId(r, "comment_id"), form["body"]);
+    auto c = deps.participation.EditComment(ctx.actor, web::PathId(r), web::PathId(r, "comment_id"), form["body"]);
     return After(deps, r, ctx, c.status(), "edited", {}, "#comment-" + r.Param("comment_id"));
   });
   router.Post("/ideas/{id:int}/discussion/comments/{comment_id:int}/hide",
               [deps](const http::Request& r, Ctx& ctx) {
     web::FormFields form = web::ParseForm(r);
-    auto c = deps.participation.HideComment(ctx.actor, PathId(r), PathId(r, "comment_id"), form["reason"]);
+    auto c = deps.participation.HideComment(ctx.actor, web::PathId(r), web::PathId(r, "comment_id"), form["reason"]);
     return After(deps, r, ctx, c.status(), "hidden", {}, "#comment-" + r.Param("comment_id"));
   });
   router.Post("/ideas/{id:int}/discussion/comments/{comment_id:int}/report",
               [deps](const http::Request& r, Ctx& ctx) {
     web::FormFields form = web::ParseForm(r);
-    Status s = deps.participation.ReportComment(ctx.actor, PathId(r), PathId(r, "comment_id"), form["reason"]);
+    Status s = deps.participation.ReportComment(ctx.actor, web::PathId(r), web::PathId(r, "comment_id"), form["reason"]);
     return After(deps, r, ctx, s, "reported", {});
   });
 }
@@ -128,12 +124,12 @@ void RegisterDiscussionPages(web::Router& router, const ParticipationRouteDeps& 
   });
   router.Post("/ideas/{id:int}/discussion/support", [deps](const http::Request& r, Ctx& ctx) {
     const bool on = web::ParseForm(r)["support"] != "no";
-    auto p = deps.participation.SetSupport(ctx.actor, PathId(r), on);
+    auto p = deps.participation.SetSupport(ctx.actor, web::PathId(r), on);
     return After(deps, r, ctx, p.status(), on ? "supported" : "unsupported", {});
   });
   router.Post("/ideas/{id:int}/discussion/follow", [deps](const http::Request& r, Ctx& ctx) {
     const bool on = web::ParseForm(r)["follow"] != "no";
-    auto p = deps.participation.SetFollow(ctx.actor, PathId(r), on);
+    auto p = deps.participation.SetFollow(ctx.actor, web::PathId(r), on);
     return After(deps, r, ctx, p.status(), on ? "followed" : "unfollowed", {});
   });
   RegisterCommentPosts(router, deps);

@@ -24,6 +24,7 @@ namespace nyttig::ideas {
 
 using IdeaId = std::int64_t;
 using StageId = std::int64_t;
+using ChallengeId = std::int64_t;  // challenge.h
 using accounts::OrganisationId;
 using accounts::PersonId;
 
@@ -130,6 +131,8 @@ struct Idea {
   std::optional<UnixSeconds> feedback_given_at;
   std::optional<UnixSeconds> unpublished_at;
   std::optional<UnixSeconds> culled_at;
+  std::optional<ChallengeId> challenge_id;  // submitted to a challenge
+  std::string challenge_title;              // filled by reads
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
 

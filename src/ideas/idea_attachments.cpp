@@ -29,12 +29,6 @@ constexpr std::array<std::string_view, 12> kAllowedTypes = {
     "application/vnd.oasis.opendocument.spreadsheet",
     "application/vnd.oasis.opendocument.presentation"};
 
-Status Invalid(const std::string& field, const std::string& key, std::string value = {},
-               std::vector<std::pair<std::string, std::string>> args = {}) {
-  return InvalidArgumentError("validation.failed")
-      .AddInvalid(field, key, std::move(value), std::move(args));
-}
-
 // The last path segment only, without control characters: a name to show
 // and to offer as the download's file name.
 std::string CleanFileName(std::string_view name) {
@@ -57,17 +51,17 @@ StatusOr<Attachment> IdeaService::AddAttachment(const accounts::Actor& actor, Id
                                                 const std::string& file_name,
                                                 std::string_view bytes) {
   std::string name = CleanFileName(file_name);
-  if (name.empty() || !IsValidUtf8(name)) return Invalid("file", "ideas.attachment.name_required");
+  if (name.empty() || !IsValidUtf8(name)) return InvalidParameterError("file", "ideas.attachment.name_required");
   if (Utf8Length(name) > kMaxFileNameChars) {
-    return Invalid("file", "validation.too_long", "", {{"max", std::to_string(kMaxFileNameChars)}});
+    return InvalidParameterError("file", "validation.too_long", "", {{"max", std::to_string(kMaxFileNameChars)}});
   }
-  if (bytes.empty()) return Invalid("file", "ideas.attachment.empty", name);
+  if (bytes.empty()) return InvalidParameterError("file", "ideas.attachment.empty", name);
   if (bytes.size() > options_.max_attachment_bytes) {
-    return Invalid("file", "ideas.attachment.too_large", name,
+    return InvalidParameterError("file", "ideas.attachment.too_large", name,
                    {{"max_mb", std::to_string(options_.max_attachment_bytes >> 20)}});
   }
   const std::string type(storage::SniffContentType(bytes));
-  if (!IsAllowedAttachmentType(type)) return Invalid("file", "ideas.attachment.type", name);
+  if (!IsAllowedAttachmentType(type)) return InvalidParameterError("file", "ideas.attachment.type", name);
   ASSIGN_OR_RETURN(Idea idea, GetIdea(actor, id));
   if (!CanEditIdea(actor, idea)) return accounts::DenyAccess(actor, "ideas.edit.denied");
   // Content-addressed: bytes stored before the row are harmless if the row
@@ -76,7 +70,7 @@ StatusOr<Attachment> IdeaService::AddAttachment(const accounts::Actor& actor, Id
   return db_.WriteValue<Attachment>([&](db::Tx& tx) -> StatusOr<Attachment> {
     ASSIGN_OR_RETURN(std::vector<Attachment> existing, IdeaStore::ListAttachments(tx, id));
     if (int(existing.size()) >= options_.max_attachments_per_idea) {
-      return Invalid("file", "ideas.attachment.too_many", name,
+      return InvalidParameterError("file", "ideas.attachment.too_many", name,
                      {{"max", std::to_string(options_.max_attachments_per_idea)}});
     }
     Attachment a{.idea_id = id, .file_name = name, .content_type = type,
@@ -94,7 +88,7 @@ StatusOr<std::vector<Attachment>> IdeaService::ListAttachments(const accounts::A
                                                                IdeaId id) {
   return db_.ReadValue<std::vector<Attachment>>(
       [&](db::Tx& tx) -> StatusOr<std::vector<Attachment>> {
-        RETURN_IF_ERROR(VisibleIdea(tx, actor, id));
+        RETURN_IF_ERROR(FindVisibleIdea(tx, actor, id).status());
         return IdeaStore::ListAttachments(tx, id);
       });
 }
@@ -102,7 +96,7 @@ StatusOr<std::vector<Attachment>> IdeaService::ListAttachments(const accounts::A
 StatusOr<std::pair<Attachment, std::string>> IdeaService::GetAttachment(
     const accounts::Actor& actor, IdeaId id, std::int64_t attachment_id) {
   ASSIGN_OR_RETURN(Attachment a, db_.ReadValue<Attachment>([&](db::Tx& tx) -> StatusOr<Attachment> {
-    RETURN_IF_ERROR(VisibleIdea(tx, actor, id));
+    RETURN_IF_ERROR(FindVisibleIdea(tx, actor, id).status());
     ASSIGN_OR_RETURN(Attachment found, IdeaStore::FindAttachment(tx, attachment_id));
     if (found.idea_id != id) return NotFoundError("error.not_found");
     return found;

@@ -30,20 +30,14 @@ json OrganisationChoices(const accounts::Actor& actor, OrganisationId selected) 
 http::Response FormPage(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx,
                         const IdeaInput& in, const Status& problems, std::optional<IdeaId> editing,
                         OrganisationId org) {
-  json errors = web::FormErrors(problems, ctx);
-  json orgs = OrganisationChoices(ctx.actor, org);
-  json data = {{"title", ctx.T(editing ? "ideas.edit.title" : "ideas.new.title")},
-               {"action", editing ? "/ideas/" + std::to_string(*editing) + "/edit" : "/ideas/new"},
-               {"editing", editing.has_value()},
-               {"fields", IdeaFormFields(in, errors["errors"], FieldGroup::kAll, ctx)},
-               {"organisations", orgs},
-               {"choose_organisation", orgs.size() > 1},
-               {"single_organisation", orgs.size() == 1 ? orgs[0] : json()},
-               {"anonymous", in.anonymous},
-               {"cancel", editing ? "/ideas/" + std::to_string(*editing) : "/ideas"}};
-  data.update(errors);
-  int status = problems.ok() ? 200 : http::HttpStatusFor(problems.code());
-  return web::HtmlPage(deps.renderer, "ideas/form", status, data, r, ctx);
+  std::string id = editing ? std::to_string(*editing) : "";
+  return RenderIdeaForm(deps.renderer, r, ctx,
+                        {.input = in,
+                         .problems = problems,
+                         .editing = editing.has_value(),
+                         .organisation = org,
+                         .action = editing ? "/ideas/" + id + "/edit" : "/ideas/new",
+                         .cancel = editing ? "/ideas/" + id : "/ideas"});
 }
 
 http::Response NewForm(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
@@ -70,17 +64,8 @@ http::Response PostNew(const IdeaRouteDeps& deps, const http::Request& r, web::R
   return http::Response::Redirect("/ideas/" + std::to_string(idea->id) + "?done=created", 303);
 }
 
-IdeaInput InputOf(const Idea& i) {
-  IdeaInput in{i.title, i.need, i.need_who, i.need_how_often, i.need_cost, i.solution,
-               i.description, i.beneficiaries, i.value_types, i.value_estimate, i.novelty,
-               i.origin, i.source_url, i.step, i.idea_type, i.triggers, i.area, i.sdgs};
-  in.visibility = std::string(VisibilityName(i.visibility));
-  in.anonymous = i.anonymous;
-  return in;
-}
-
 http::Response EditForm(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
-  auto idea = deps.ideas.GetIdea(ctx.actor, std::stoll(r.Param("id")));
+  auto idea = deps.ideas.GetIdea(ctx.actor, web::PathId(r));
   if (!idea.ok()) return web::ErrorPage(deps.renderer, idea.status(), r, ctx);
   if (!CanEditIdea(ctx.actor, *idea)) {
     return web::ErrorPage(deps.renderer, accounts::DenyAccess(ctx.actor, "ideas.edit.denied"), r, ctx);
@@ -89,7 +74,7 @@ http::Response EditForm(const IdeaRouteDeps& deps, const http::Request& r, web::
 }
 
 http::Response PostEdit(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
-  IdeaId id = std::stoll(r.Param("id"));
+  IdeaId id = web::PathId(r);
   IdeaInput in = IdeaInputFromForm(r);
   auto idea = deps.ideas.UpdateIdea(ctx.actor, id, in);
   if (!idea.ok()) {
@@ -101,6 +86,26 @@ http::Response PostEdit(const IdeaRouteDeps& deps, const http::Request& r, web::
 }
 
 }  // namespace
+
+http::Response RenderIdeaForm(const web::Renderer& renderer, const http::Request& r,
+                              web::RequestContext& ctx, const IdeaForm& form) {
+  json errors = web::FormErrors(form.problems, ctx);
+  json orgs = form.challenge.is_null() ? OrganisationChoices(ctx.actor, form.organisation)
+                                       : json::array();
+  json data = {{"title", ctx.T(form.editing ? "ideas.edit.title" : "ideas.new.title")},
+               {"action", form.action},
+               {"editing", form.editing},
+               {"fields", IdeaFormFields(form.input, errors["errors"], FieldGroup::kAll, ctx)},
+               {"organisations", orgs},
+               {"choose_organisation", orgs.size() > 1},
+               {"single_organisation", orgs.size() == 1 ? orgs[0] : json()},
+               {"challenge", form.challenge},
+               {"anonymous", form.input.anonymous},
+               {"cancel", form.cancel}};
+  data.update(errors);
+  int status = form.problems.ok() ? 200 : http::HttpStatusFor(form.problems.code());
+  return web::HtmlPage(renderer, "ideas/form", status, data, r, ctx);
+}
 
 void RegisterIdeaFormPages(web::Router& router, const IdeaRouteDeps& deps) {
   router.Get("/ideas/new", [deps](const http::Request& r, web::RequestContext& ctx) {

@@ -98,6 +98,7 @@ json IdeaJson(const Idea& i) {
           {"stage", StageJson(i.stage)},
           {"stage_since", FormatRfc3339(i.stage_since)},
           {"registration_number", OrNull(i.registration_number)},
+          {"challenge_id", i.challenge_id ? json(*i.challenge_id) : json()},
           {"received_at", TimeOrNull(i.received_at)},
           {"feedback_due_at", TimeOrNull(i.feedback_due_at)},
           {"feedback_given_at", TimeOrNull(i.feedback_given_at)},
@@ -157,6 +158,7 @@ StatusOr<IdeaFilter> ParseIdeaFilter(const http::Request& r, const accounts::Act
   constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
   f.organisation_id = IdParam(r, "organisation_id", kMaxId, problems);
   f.stage_id = IdParam(r, "stage_id", kMaxId, problems);
+  f.challenge_id = IdParam(r, "challenge_id", kMaxId, problems);
   if (auto sdg = IdParam(r, "sdg", kSdgCount, problems)) f.sdg = int(*sdg);
   if (auto kind = r.Query("stage_kind"); kind && !kind->empty()) {
     f.stage_kind = ParseStageKind(*kind);

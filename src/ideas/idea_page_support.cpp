@@ -4,6 +4,8 @@
 #include <charconv>
 
 #include "core/time_format.h"
+#include "ideas/idea_permissions.h"
+#include "ideas/idea_service.h"
 
 namespace nyttig::ideas {
 namespace {
@@ -210,6 +212,18 @@ Status ProblemsOf(const Status& status, FieldGroup group) {
     }
   }
   return out.invalid_parameters().empty() ? Status::Ok() : out;
+}
+
+nlohmann::json MoveOptions(const Idea& idea, const std::vector<Stage>& pipeline,
+                           const web::RequestContext& ctx) {
+  nlohmann::json options = nlohmann::json::array();
+  for (const Stage& s : pipeline) {
+    if (s.id != idea.stage_id && CanMoveIdea(ctx.actor, idea, s) &&
+        CheckTransition(pipeline, idea.stage, s, "x").ok()) {
+      options.push_back({{"id", s.id}, {"label", StageLabel(s, ctx)}, {"side", IsSideStage(s.kind)}});
+    }
+  }
+  return options;
 }
 
 }  // namespace nyttig::ideas

@@ -22,6 +22,10 @@ int DaysBetween(UnixSeconds from, UnixSeconds to);
 // The stage's name in the reader's language (template stages are
 // translated; an organisation's own stages keep their name).
 std::string StageLabel(const Stage& stage, const web::RequestContext& ctx);
+// The stages the reader may move `idea` to, for the idea page and the board:
+// [{"id", "label", "side"}] (side = parked or closed, which need a reason).
+nlohmann::json MoveOptions(const Idea& idea, const std::vector<Stage>& pipeline,
+                           const web::RequestContext& ctx);
 std::string StageLabel(const std::string& key, const std::string& name,
                        const web::RequestContext& ctx);
 // {"label", "kind"} for the status tag partial.
@@ -31,7 +35,7 @@ nlohmann::json StageTag(const Stage& stage, const web::RequestContext& ctx);
 enum class FieldGroup { kNeed, kSolution, kDetails, kAbout, kAll };
 
 // The fields of the idea form for the template loop in
-// partials/idea_fields.mustache, with values from `in` and messages from
+// partials/form_fields.mustache, with values from `in` and messages from
 // `errors` (FormErrors' "errors" object).
 nlohmann::json IdeaFormFields(const IdeaInput& in, const nlohmann::json& errors, FieldGroup group,
                               const web::RequestContext& ctx);

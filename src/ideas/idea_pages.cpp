@@ -19,10 +19,6 @@ using nlohmann::json;
 
 json Optional(const std::string& text) { return text.empty() ? json() : json(text); }
 
-std::int64_t PathId(const http::Request& r, const char* name = "id") {
-  return std::stoll(r.Param(name));
-}
-
 json Choice(const std::string& value, const std::string& label, const std::string& selected) {
   return {{"value", value}, {"label", label}, {"selected", value == selected}};
 }
@@ -113,6 +109,7 @@ json SummaryRows(const Idea& idea, const std::vector<Stage>& pipeline, const web
     if (!value.empty()) rows.push_back({{"key", ctx.T(key)}, {"value", value}});
   };
   row("ideas.summary.organisation", idea.organisation_name);
+  row("ideas.summary.challenge", idea.challenge_title);
   row("ideas.summary.stage", StageLabel(idea.stage, ctx));
   row("ideas.summary.in_stage_since",
       ctx.T("ideas.summary.since_days", {{"date", HumanDate(idea.stage_since, ctx)},
@@ -182,20 +179,9 @@ json TimelineJson(const std::vector<IdeaEvent>& events, const web::RequestContex
   return out;
 }
 
-json MoveOptions(const Idea& idea, const std::vector<Stage>& pipeline, const web::RequestContext& ctx) {
-  json options = json::array();
-  for (const Stage& s : pipeline) {
-    if (s.id != idea.stage_id && CanMoveIdea(ctx.actor, idea, s) &&
-        CheckTransition(pipeline, idea.stage, s, "x").ok()) {
-      options.push_back({{"id", s.id}, {"label", StageLabel(s, ctx)}, {"side", IsSideStage(s.kind)}});
-    }
-  }
-  return options;
-}
-
 http::Response ShowPage(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx,
                         int status = 200, json extra = json::object()) {
-  auto idea = deps.ideas.GetIdea(ctx.actor, PathId(r));
+  auto idea = deps.ideas.GetIdea(ctx.actor, web::PathId(r));
   if (!idea.ok()) return web::ErrorPage(deps.renderer, idea.status(), r, ctx);
   auto pipeline = deps.ideas.GetPipeline(idea->organisation_id);
   auto history = deps.ideas.History(ctx.actor, idea->id);
@@ -247,14 +233,14 @@ http::Response ShowWithErrors(const IdeaRouteDeps& deps, const http::Request& r,
 http::Response PostMove(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
   std::int64_t stage = std::atoll(form["stage_id"].c_str());
-  auto moved = deps.ideas.MoveIdea(ctx.actor, PathId(r), stage, form["reason"]);
+  auto moved = deps.ideas.MoveIdea(ctx.actor, web::PathId(r), stage, form["reason"]);
   if (!moved.ok()) return ShowWithErrors(deps, r, ctx, moved.status(), {{"reason", form["reason"]}});
   return http::Response::Redirect("/ideas/" + r.Param("id") + "?done=moved", 303);
 }
 
 http::Response PostFeedback(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
-  auto done = deps.ideas.RecordFeedback(ctx.actor, PathId(r), form["text"]);
+  auto done = deps.ideas.RecordFeedback(ctx.actor, web::PathId(r), form["text"]);
   if (!done.ok()) return ShowWithErrors(deps, r, ctx, done.status(), {{"text", form["text"]}});
   return http::Response::Redirect("/ideas/" + r.Param("id") + "?done=feedback", 303);
 }
@@ -262,7 +248,7 @@ http::Response PostFeedback(const IdeaRouteDeps& deps, const http::Request& r, w
 http::Response PostPublication(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx) {
   web::FormFields form = web::ParseForm(r);
   bool publish = form["published"] == "yes";
-  auto done = deps.ideas.SetPublished(ctx.actor, PathId(r), publish, form["publication_reason"]);
+  auto done = deps.ideas.SetPublished(ctx.actor, web::PathId(r), publish, form["publication_reason"]);
   if (!done.ok()) return ShowWithErrors(deps, r, ctx, done.status(), {{"publication_reason", form["publication_reason"]}});
   return http::Response::Redirect("/ideas/" + r.Param("id") + "?done=" + (publish ? "published" : "unpublished"), 303);
 }
@@ -293,7 +279,7 @@ void RegisterIdeaPages(web::Router& router, const IdeaRouteDeps& deps) {
   });
   router.Get("/ideas/{id:int}/attachments/{attachment_id:int}",
              [deps](const http::Request& r, web::RequestContext& ctx) {
-               auto file = deps.ideas.GetAttachment(ctx.actor, PathId(r), PathId(r, "attachment_id"));
+               auto file = deps.ideas.GetAttachment(ctx.actor, web::PathId(r), web::PathId(r, "attachment_id"));
                if (!file.ok()) return web::ErrorPage(deps.renderer, file.status(), r, ctx);
                http::Response out = http::Response::Text(200, std::move(file->second), file->first.content_type);
                out.headers.Set("Content-Disposition",

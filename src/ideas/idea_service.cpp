@@ -15,16 +15,7 @@ namespace {
 
 using accounts::Actor;
 
-constexpr UnixSeconds kDay = 86400;
 constexpr UnixSeconds kYear = 365 * kDay;
-
-Status Audit(db::Tx& tx, const audit::AuditLog& log, const Actor& actor, const Idea& idea,
-             std::string action, nlohmann::json details = nlohmann::json::object()) {
-  return log
-      .Append(tx, accounts::MakeAuditEvent(actor, idea.organisation_id, std::move(action), "idea",
-                                           std::to_string(idea.id), std::move(details)))
-      .status();
-}
 
 // For "2026-0142": the year of `now` in UTC (a submission in the last hour
 // of New Year's Eve, Swedish time, counts to the new year only from 00:00 UTC).
@@ -73,6 +64,25 @@ StatusOr<std::optional<PersonId>> DefaultOwner(db::Tx& tx, OrganisationId org) {
     if (m.role == accounts::Role::kAdmin && !admin) admin = m.person_id;
   }
   return admin;
+}
+
+// Anonymity where the organisation allows it; co-authors only among its staff.
+Status CheckSubmitter(db::Tx& tx, const IdeaInput& input, const IdeaSettings& settings,
+                      bool staff) {
+  if (input.anonymous && !settings.anonymous_allowed) {
+    return InvalidParameterError("anonymous", "ideas.anonymous.not_allowed");
+  }
+  if (!staff && !input.co_author_ids.empty()) {
+    return InvalidParameterError("co_author_ids", "ideas.co_authors.staff_only");
+  }
+  for (PersonId co_author : input.co_author_ids) {
+    ASSIGN_OR_RETURN(bool member, IsMember(tx, co_author, settings.organisation_id));
+    if (!member) {
+      return InvalidParameterError("co_author_ids", "ideas.co_authors.not_member",
+                                   std::to_string(co_author));
+    }
+  }
+  return Status::Ok();
 }
 
 void CopyContent(const Idea& from, Idea& to) {
@@ -190,47 +200,50 @@ StatusOr<IdeaSettings> IdeaService::UpdateSettings(const Actor& actor, Organisat
 }
 
 StatusOr<std::vector<Stage>> IdeaService::GetPipeline(OrganisationId org) {
+  // Every idea page and the board read the pipeline: a read transaction, so
+  // that they do not queue behind writers (SQLite's BEGIN IMMEDIATE). Only an
+  // organisation that never had ideas needs the write that stores its stages.
+  ASSIGN_OR_RETURN(std::vector<Stage> stages,
+                   db_.ReadValue<std::vector<Stage>>(
+                       [&](db::Tx& tx) { return IdeaStore::ListStages(tx, org); }));
+  if (!stages.empty()) return stages;
   return db_.WriteValue<std::vector<Stage>>([&](db::Tx& tx) { return EnsurePipeline(tx, org); });
 }
 
 StatusOr<Idea> IdeaService::SubmitIdea(const Actor& actor, OrganisationId org,
                                        const IdeaInput& input) {
+  RETURN_IF_ERROR(ValidateIdeaInput(input));
+  return db_.WriteValue<Idea>(
+      [&](db::Tx& tx) { return SubmitIdeaIn(tx, actor, org, input, std::nullopt); });
+}
+
+StatusOr<Idea> IdeaService::SubmitIdeaIn(db::Tx& tx, const Actor& actor, OrganisationId org,
+                                         const IdeaInput& input,
+                                         std::optional<ChallengeId> challenge) {
   ASSIGN_OR_RETURN(Idea idea, ValidateIdeaInput(input));
-  return db_.WriteValue<Idea>([&](db::Tx& tx) -> StatusOr<Idea> {
-    ASSIGN_OR_RETURN(IdeaSettings settings, SettingsIn(tx, org));
-    const bool staff = actor.IsMemberOf(org);
-    if (staff ? !CanSubmitStaffIdea(actor, org) : !CanSubmitToIdeaBox(actor, settings)) {
-      return accounts::DenyAccess(actor, staff ? "ideas.submit.denied" : "ideas.box.closed");
-    }
-    if (idea.anonymous && !settings.anonymous_allowed) {
-      return InvalidArgumentError("validation.failed")
-          .AddInvalid("anonymous", "ideas.anonymous.not_allowed");
-    }
-    if (!staff && !input.co_author_ids.empty()) {
-      return InvalidArgumentError("validation.failed")
-          .AddInvalid("co_author_ids", "ideas.co_authors.staff_only");
-    }
-    for (PersonId co_author : input.co_author_ids) {
-      ASSIGN_OR_RETURN(bool member, IsMember(tx, co_author, org));
-      if (!member) {
-        return InvalidArgumentError("validation.failed")
-            .AddInvalid("co_author_ids", "ideas.co_authors.not_member", std::to_string(co_author));
-      }
-    }
-    const UnixSeconds now = clock_.Now();
-    idea.organisation_id = org;
-    idea.anonymous = idea.anonymous || !actor.person_id;
-    idea.submitter_id = actor.person_id;
-    idea.channel = staff ? Channel::kStaff : Channel::kPublicBox;
-    if (!staff) {
-      ASSIGN_OR_RETURN(int number, IdeaStore::NextRegistrationNumber(tx, org, YearOf(now)));
-      idea.registration_number = RegistrationNumber(YearOf(now), number);
-      idea.received_at = now;
-    }
-    idea.feedback_due_at = now + settings.feedback_days * kDay;
-    ASSIGN_OR_RETURN(idea.owner_id, DefaultOwner(tx, org));
-    return InsertSubmission(tx, actor, std::move(idea), input.co_author_ids);
-  });
+  ASSIGN_OR_RETURN(IdeaSettings settings, SettingsIn(tx, org));
+  const bool staff = actor.IsMemberOf(org);
+  // A challenge admits its own participants (the caller checked them);
+  // otherwise the organisation's staff and its public idea box do.
+  if (!challenge &&
+      (staff ? !CanSubmitStaffIdea(actor, org) : !CanSubmitToIdeaBox(actor, settings))) {
+    return accounts::DenyAccess(actor, staff ? "ideas.submit.denied" : "ideas.box.closed");
+  }
+  RETURN_IF_ERROR(CheckSubmitter(tx, input, settings, staff));
+  const UnixSeconds now = clock_.Now();
+  idea.organisation_id = org;
+  idea.anonymous = idea.anonymous || !actor.person_id;
+  idea.submitter_id = actor.person_id;
+  idea.channel = staff ? Channel::kStaff : Channel::kPublicBox;
+  if (!staff) {
+    ASSIGN_OR_RETURN(int number, IdeaStore::NextRegistrationNumber(tx, org, YearOf(now)));
+    idea.registration_number = RegistrationNumber(YearOf(now), number);
+    idea.received_at = now;
+  }
+  idea.feedback_due_at = now + settings.feedback_days * kDay;
+  idea.challenge_id = challenge;
+  ASSIGN_OR_RETURN(idea.owner_id, DefaultOwner(tx, org));
+  return InsertSubmission(tx, actor, std::move(idea), input.co_author_ids);
 }
 
 StatusOr<Idea> IdeaService::InsertSubmission(db::Tx& tx, const Actor& actor, Idea idea,
@@ -252,7 +265,7 @@ StatusOr<Idea> IdeaService::InsertSubmission(db::Tx& tx, const Actor& actor, Ide
       tx, {.idea_id = idea.id, .kind = EventKind::kSubmitted, .to_stage_id = first->id,
            .actor_id = idea.anonymous ? std::nullopt : actor.person_id,
            .actor_name = idea.anonymous ? "" : actor.display_name, .occurred_at = idea.created_at}));
-  RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, "idea.submit",
+  RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, "idea.submit",
                         {{"channel", ChannelName(idea.channel)},
                          {"registration_number", idea.registration_number}}));
   return FindAndIndex(tx, idea.id);
@@ -264,17 +277,25 @@ StatusOr<Idea> IdeaService::FindAndIndex(db::Tx& tx, IdeaId id) {
   return idea;
 }
 
-StatusOr<Idea> IdeaService::VisibleIdea(db::Tx& tx, const Actor& actor, IdeaId id) {
+StatusOr<Idea> FindVisibleIdea(db::Tx& tx, const Actor& actor, IdeaId id) {
   StatusOr<Idea> idea = IdeaStore::Find(tx, id);
   // Ideas the actor may not see answer exactly like missing ones.
   if (!idea.ok() || !CanViewIdea(actor, *idea)) return NotFoundError("error.not_found");
   return idea;
 }
 
+Status AuditIdea(db::Tx& tx, const audit::AuditLog& log, const Actor& actor, const Idea& idea,
+                 std::string action, nlohmann::json details) {
+  return log
+      .Append(tx, accounts::MakeAuditEvent(actor, idea.organisation_id, std::move(action), "idea",
+                                           std::to_string(idea.id), std::move(details)))
+      .status();
+}
+
 StatusOr<Idea> IdeaService::UpdateIdea(const Actor& actor, IdeaId id, const IdeaInput& input) {
   ASSIGN_OR_RETURN(Idea changes, ValidateIdeaInput(input));
   return db_.WriteValue<Idea>([&](db::Tx& tx) -> StatusOr<Idea> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     if (!CanEditIdea(actor, idea)) return accounts::DenyAccess(actor, "ideas.edit.denied");
     CopyContent(changes, idea);
     if (input.owner_id && input.owner_id != idea.owner_id) {
@@ -290,13 +311,13 @@ StatusOr<Idea> IdeaService::UpdateIdea(const Actor& actor, IdeaId id, const Idea
     }
     idea.updated_at = clock_.Now();
     RETURN_IF_ERROR(IdeaStore::UpdateContent(tx, idea));
-    RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, "idea.update"));
+    RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, "idea.update"));
     return FindAndIndex(tx, id);
   });
 }
 
 StatusOr<Idea> IdeaService::GetIdea(const Actor& actor, IdeaId id) {
-  return db_.ReadValue<Idea>([&](db::Tx& tx) { return VisibleIdea(tx, actor, id); });
+  return db_.ReadValue<Idea>([&](db::Tx& tx) { return FindVisibleIdea(tx, actor, id); });
 }
 
 StatusOr<IdeaPage> IdeaService::ListIdeas(const Actor& actor, const IdeaFilter& filter) {
@@ -327,37 +348,41 @@ Status IdeaService::NotifyAuthors(db::Tx& tx, const Actor& actor, const Idea& id
 
 StatusOr<Idea> IdeaService::MoveIdea(const Actor& actor, IdeaId id, StageId target_id,
                                      const std::string& reason) {
-  return db_.WriteValue<Idea>([&](db::Tx& tx) -> StatusOr<Idea> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
-    ASSIGN_OR_RETURN(std::vector<Stage> pipeline, EnsurePipeline(tx, idea.organisation_id));
-    const Stage* target = FindStage(pipeline, target_id);
-    if (!target) {
-      return InvalidArgumentError("validation.failed")
-          .AddInvalid("stage_id", "ideas.move.unknown_stage", std::to_string(target_id));
-    }
-    if (!CanMoveIdea(actor, idea, *target)) return DenyMove(actor, *target);
-    const std::string why(Trim(reason));
-    RETURN_IF_ERROR(CheckTransition(pipeline, idea.stage, *target, why));
-    RETURN_IF_ERROR(RunGateChecks(tx, idea, *target));
-    const UnixSeconds now = clock_.Now();
-    RETURN_IF_ERROR(IdeaStore::SetStage(tx, id, *target, now));
-    RETURN_IF_ERROR(IdeaStore::InsertEvent(
-        tx, {.idea_id = id, .kind = EventKind::kMoved, .from_stage_id = idea.stage_id,
-             .to_stage_id = target->id, .actor_id = actor.person_id,
-             .actor_name = actor.display_name, .text = why, .occurred_at = now}));
-    RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, "idea.move",
-                          {{"from", idea.stage.key}, {"to", target->key}}));
-    RETURN_IF_ERROR(NotifyAuthors(tx, actor, idea, "idea.moved", "inbox.idea.moved",
-                                  {{"title", idea.title}, {"stage", target->name},
-                                   {"by", actor.display_name}}));
-    return FindAndIndex(tx, id);
-  });
+  return db_.WriteValue<Idea>(
+      [&](db::Tx& tx) { return MoveIdeaIn(tx, actor, id, target_id, reason); });
+}
+
+StatusOr<Idea> IdeaService::MoveIdeaIn(db::Tx& tx, const Actor& actor, IdeaId id,
+                                       StageId target_id, const std::string& reason) {
+  ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
+  ASSIGN_OR_RETURN(std::vector<Stage> pipeline, EnsurePipeline(tx, idea.organisation_id));
+  const Stage* target = FindStage(pipeline, target_id);
+  if (!target) {
+    return InvalidArgumentError("validation.failed")
+        .AddInvalid("stage_id", "ideas.move.unknown_stage", std::to_string(target_id));
+  }
+  if (!CanMoveIdea(actor, idea, *target)) return DenyMove(actor, *target);
+  const std::string why(Trim(reason));
+  RETURN_IF_ERROR(CheckTransition(pipeline, idea.stage, *target, why));
+  RETURN_IF_ERROR(RunGateChecks(tx, idea, *target));
+  const UnixSeconds now = clock_.Now();
+  RETURN_IF_ERROR(IdeaStore::SetStage(tx, id, *target, now));
+  RETURN_IF_ERROR(IdeaStore::InsertEvent(
+      tx, {.idea_id = id, .kind = EventKind::kMoved, .from_stage_id = idea.stage_id,
+           .to_stage_id = target->id, .actor_id = actor.person_id,
+           .actor_name = actor.display_name, .text = why, .occurred_at = now}));
+  RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, "idea.move",
+                        {{"from", idea.stage.key}, {"to", target->key}}));
+  RETURN_IF_ERROR(NotifyAuthors(tx, actor, idea, "idea.moved", "inbox.idea.moved",
+                                {{"title", idea.title}, {"stage", target->name},
+                                 {"by", actor.display_name}}));
+  return FindAndIndex(tx, id);
 }
 
 StatusOr<std::vector<IdeaEvent>> IdeaService::History(const Actor& actor, IdeaId id) {
   return db_.ReadValue<std::vector<IdeaEvent>>(
       [&](db::Tx& tx) -> StatusOr<std::vector<IdeaEvent>> {
-        RETURN_IF_ERROR(VisibleIdea(tx, actor, id));
+        RETURN_IF_ERROR(FindVisibleIdea(tx, actor, id));
         return IdeaStore::ListEvents(tx, id);
       });
 }
@@ -370,14 +395,14 @@ StatusOr<Idea> IdeaService::RecordFeedback(const Actor& actor, IdeaId id, const 
                     {{"max", std::to_string(kMaxLongTextChars)}});
   }
   return db_.WriteValue<Idea>([&](db::Tx& tx) -> StatusOr<Idea> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     if (!CanGiveFeedback(actor, idea)) return accounts::DenyAccess(actor, "ideas.feedback.denied");
     const UnixSeconds now = clock_.Now();
     RETURN_IF_ERROR(IdeaStore::SetFeedbackGiven(tx, id, now));
     RETURN_IF_ERROR(IdeaStore::InsertEvent(
         tx, {.idea_id = id, .kind = EventKind::kFeedback, .actor_id = actor.person_id,
              .actor_name = actor.display_name, .text = answer, .occurred_at = now}));
-    RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, "idea.feedback"));
+    RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, "idea.feedback"));
     RETURN_IF_ERROR(NotifyAuthors(tx, actor, idea, "idea.feedback", "inbox.idea.feedback",
                                   {{"title", idea.title}, {"by", actor.display_name}}));
     return FindAndIndex(tx, id);
@@ -391,7 +416,7 @@ StatusOr<Idea> IdeaService::SetPublished(const Actor& actor, IdeaId id, bool pub
     return InvalidArgumentError("validation.failed").AddInvalid("reason", "ideas.unpublish.reason_required");
   }
   return db_.WriteValue<Idea>([&](db::Tx& tx) -> StatusOr<Idea> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     if (!CanUnpublishIdea(actor, idea)) return accounts::DenyAccess(actor, "ideas.unpublish.denied");
     if (published == !idea.unpublished_at.has_value()) return idea;  // nothing to change
     const UnixSeconds now = clock_.Now();
@@ -400,7 +425,7 @@ StatusOr<Idea> IdeaService::SetPublished(const Actor& actor, IdeaId id, bool pub
         tx, {.idea_id = id, .kind = published ? EventKind::kRepublished : EventKind::kUnpublished,
              .actor_id = actor.person_id, .actor_name = actor.display_name, .text = why,
              .occurred_at = now}));
-    RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, published ? "idea.republish" : "idea.unpublish",
+    RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, published ? "idea.republish" : "idea.unpublish",
                           {{"reason", why}}));
     return FindAndIndex(tx, id);
   });
@@ -421,7 +446,7 @@ StatusOr<int> IdeaService::CullExpired(const Actor& actor, OrganisationId org) {
       RETURN_IF_ERROR(IdeaStore::InsertEvent(
           tx, {.idea_id = id, .kind = EventKind::kCulled, .actor_id = actor.person_id,
                .actor_name = actor.display_name, .occurred_at = now}));
-      RETURN_IF_ERROR(Audit(tx, audit_, actor, idea, "idea.cull",
+      RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, "idea.cull",
                             {{"registration_number", idea.registration_number},
                              {"retention_years", settings.retention_years}}));
     }

@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "accounts/actor.h"
 #include "audit/audit_log.h"
 #include "core/clock.h"
@@ -145,6 +147,12 @@ class IdeaService {
   // actor may not submit there, kNotFound for an unknown organisation.
   StatusOr<Idea> SubmitIdea(const accounts::Actor& actor, OrganisationId org,
                             const IdeaInput& input);
+  // SubmitIdea inside the caller's transaction, for a submission to
+  // `challenge`: the caller (ChallengeService) has admitted the actor, so the
+  // staff and idea-box rules are skipped; everything else holds (a submission
+  // from outside `org` is a public record). nullopt: SubmitIdea's own rules.
+  StatusOr<Idea> SubmitIdeaIn(db::Tx& tx, const accounts::Actor& actor, OrganisationId org,
+                              const IdeaInput& input, std::optional<ChallengeId> challenge);
   // Replaces the content fields (and owner, for coordinators).
   StatusOr<Idea> UpdateIdea(const accounts::Actor& actor, IdeaId id, const IdeaInput& input);
   StatusOr<Idea> GetIdea(const accounts::Actor& actor, IdeaId id);
@@ -155,6 +163,11 @@ class IdeaService {
   // gate check that refuses; kPermissionDenied when the actor may not.
   StatusOr<Idea> MoveIdea(const accounts::Actor& actor, IdeaId id, StageId target,
                           const std::string& reason);
+  // MoveIdea inside the caller's transaction, for use cases that move an
+  // idea as part of a larger write (merging a duplicate closes it): the same
+  // rules, gates, history, audit entry, notices and search update.
+  StatusOr<Idea> MoveIdeaIn(db::Tx& tx, const accounts::Actor& actor, IdeaId id, StageId target,
+                            const std::string& reason);
   StatusOr<std::vector<IdeaEvent>> History(const accounts::Actor& actor, IdeaId id);
   // The owner's answer to the submitter; the first one meets the deadline.
   StatusOr<Idea> RecordFeedback(const accounts::Actor& actor, IdeaId id, const std::string& text);
@@ -185,7 +198,6 @@ class IdeaService {
  private:
   StatusOr<std::vector<Stage>> EnsurePipeline(db::Tx& tx, OrganisationId org);
   StatusOr<IdeaSettings> SettingsIn(db::Tx& tx, OrganisationId org);
-  StatusOr<Idea> VisibleIdea(db::Tx& tx, const accounts::Actor& actor, IdeaId id);
   Status NotifyAuthors(db::Tx& tx, const accounts::Actor& actor, const Idea& idea,
                        const std::string& kind, const std::string& key,
                        std::vector<std::pair<std::string, std::string>> args);
@@ -206,16 +218,34 @@ class IdeaService {
   ToDocument to_document_;
 };
 
+// The idea when `actor` may see it; kNotFound otherwise, exactly like an id
+// that does not exist (other organisations' ids reveal nothing). Shared by
+// the ideas' services.
+StatusOr<Idea> FindVisibleIdea(db::Tx& tx, const accounts::Actor& actor, IdeaId id);
+
+// Appends the audit entry of a use case on `idea` in the caller's transaction.
+Status AuditIdea(db::Tx& tx, const audit::AuditLog& log, const accounts::Actor& actor,
+                 const Idea& idea, std::string action,
+                 nlohmann::json details = nlohmann::json::object());
+
 // True for the media types an idea may carry as attachments (allow-list).
 bool IsAllowedAttachmentType(std::string_view type);
 // Builds the list filter's viewer from an actor.
 Viewer ViewerOf(const accounts::Actor& actor);
+// Trims `in` into `out`; records in `problems` a missing value under
+// `required_key` (when not "") or one longer than `max` characters.
+void ValidateText(Status& problems, const std::string& field, const std::string& in,
+                  std::string& out, size_t max, const std::string& required_key);
 // Validates an IdeaInput into the content fields of an Idea (pure; for
 // forms that check a step before sending).
 StatusOr<Idea> ValidateIdeaInput(const IdeaInput& input);
+// The input that writes `idea` as it is: the start of an edit form or of a
+// partial update.
+IdeaInput InputOf(const Idea& idea);
 // The allowed transitions of a pipeline (pure): kInvalidArgument with a
 // "reason" parameter when a side stage lacks one; kFailedPrecondition
-// ("ideas.move.same_stage", "ideas.move.from_closed", "ideas.move.skip").
+// ("ideas.move.same_stage", "ideas.move.from_closed", "ideas.move.skip",
+// "ideas.move.resume_past_gate": a parked idea resumes before the first gate).
 Status CheckTransition(const std::vector<Stage>& pipeline, const Stage& from, const Stage& to,
                        const std::string& reason);
 

@@ -18,10 +18,12 @@ constexpr const char* kIdeaSelect =
     "i.value_estimate, i.novelty, i.origin, i.source_url, i.step, i.idea_type, i.triggers, "
     "i.area, i.sdgs, i.visibility, i.channel, i.anonymous, i.submitter_id, i.owner_id, "
     "p.display_name, i.registration_number, i.received_at, i.feedback_due_at, "
-    "i.feedback_given_at, i.unpublished_at, i.culled_at, i.created_at, i.updated_at "
+    "i.feedback_given_at, i.unpublished_at, i.culled_at, i.created_at, i.updated_at, "
+    "i.challenge_id, ch.title "
     "FROM ideas_ideas i JOIN accounts_organisations o ON o.id = i.organisation_id "
     "JOIN ideas_stages s ON s.id = i.stage_id "
-    "LEFT JOIN accounts_persons p ON p.id = i.owner_id ";
+    "LEFT JOIN accounts_persons p ON p.id = i.owner_id "
+    "LEFT JOIN ideas_challenges ch ON ch.id = i.challenge_id ";
 
 std::vector<int> ParseSdgs(const std::string& stored) {
   std::vector<int> out;
@@ -85,24 +87,20 @@ Idea IdeaFromRow(const soci::row& r) {
   i.culled_at = db::OptInt(r, 39);
   i.created_at = db::Int(r, 40);
   i.updated_at = db::Int(r, 41);
+  i.challenge_id = db::OptInt(r, 42);
+  i.challenge_title = db::Text(r, 43);
   return i;
-}
-
-std::string IdList(const std::vector<OrganisationId>& ids) {
-  std::string out;
-  for (OrganisationId id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
-  return out;
 }
 
 // What `viewer` may see; built from integers only, so it is safe to inline.
 std::string VisibleTo(const Viewer& viewer) {
   std::string shown = "(i.visibility = 'public' AND i.anonymous = 0 AND i.unpublished_at IS NULL)";
   if (!viewer.member_of.empty()) {
-    shown += " OR (i.organisation_id IN (" + IdList(viewer.member_of) +
+    shown += " OR (i.organisation_id IN (" + db::IntList(viewer.member_of) +
              ") AND i.anonymous = 0 AND i.unpublished_at IS NULL)";
   }
   if (!viewer.coordinator_of.empty()) {
-    shown += " OR i.organisation_id IN (" + IdList(viewer.coordinator_of) + ")";
+    shown += " OR i.organisation_id IN (" + db::IntList(viewer.coordinator_of) + ")";
   }
   if (viewer.person_id) {
     std::string p = std::to_string(*viewer.person_id);
@@ -134,11 +132,12 @@ struct ListParams {
         value_type(f.value_type.empty() ? "" : "% " + f.value_type + " %"),
         mine(f.mine.value_or(0)),
         overdue(f.feedback_overdue_at.value_or(0)),
+        challenge(f.challenge_id.value_or(0)),
         offset(f.offset),
         limit(f.limit) {}
   long long org, stage;
   std::string kind, area, sdg, value_type;
-  long long mine, overdue, offset, limit;
+  long long mine, overdue, challenge, offset, limit;
 };
 
 constexpr const char* kFilterWhere =
@@ -147,7 +146,8 @@ constexpr const char* kFilterWhere =
     "AND (:sdg = '' OR i.sdgs LIKE :sdg2) AND (:vt = '' OR i.value_types LIKE :vt2) "
     "AND (:mine = 0 OR i.submitter_id = :mine2 OR i.id IN "
     "(SELECT idea_id FROM ideas_authors WHERE person_id = :mine3)) "
-    "AND (:due = 0 OR (i.feedback_due_at < :due2 AND i.feedback_given_at IS NULL)) ";
+    "AND (:due = 0 OR (i.feedback_due_at < :due2 AND i.feedback_given_at IS NULL)) "
+    "AND (:chl = 0 OR i.challenge_id = :chl2) ";
 
 template <typename Statement>
 void BindFilter(Statement& st, ListParams& p) {
@@ -168,6 +168,8 @@ void BindFilter(Statement& st, ListParams& p) {
   st.exchange(soci::use(p.mine, "mine3"));
   st.exchange(soci::use(p.overdue, "due"));
   st.exchange(soci::use(p.overdue, "due2"));
+  st.exchange(soci::use(p.challenge, "chl"));
+  st.exchange(soci::use(p.challenge, "chl2"));
 }
 
 StatusOr<std::vector<Author>> LoadAuthors(db::Tx& tx, IdeaId id) {
@@ -285,16 +287,18 @@ StatusOr<IdeaId> IdeaStore::Insert(db::Tx& tx, const Idea& i) {
             created = i.created_at;
   int anonymous = i.anonymous;
   std::string kind(StageKindName(i.stage.kind)), channel(ChannelName(i.channel));
-  db::NullableInt submitter(i.submitter_id), received(i.received_at), due(i.feedback_due_at);
+  db::NullableInt submitter(i.submitter_id), received(i.received_at), due(i.feedback_due_at),
+      challenge(i.challenge_id);
   db::NullableText reg(i.registration_number.empty() ? std::nullopt
                                                       : std::optional(i.registration_number));
   tx.sql() << "INSERT INTO ideas_ideas(organisation_id, stage_id, stage_kind, stage_since, title, "
               "need, need_who, need_how_often, need_cost, solution, description, beneficiaries, "
               "value_types, value_estimate, novelty, origin, source_url, step, idea_type, "
               "triggers, area, sdgs, visibility, channel, anonymous, submitter_id, owner_id, "
-              "registration_number, received_at, feedback_due_at, created_at, updated_at) VALUES "
-              "(:org, :st, :sk, :ss, :ti, :ne, :nw, :nh, :nc, :so, :de, :be, :vt, :ve, :no, :or, "
-              ":su, :sp, :it, :tr, :ar, :sd, :vi, :ch, :an, :sb, :ow, :rn, :ra, :fd, :ca, :ua) "
+              "registration_number, received_at, feedback_due_at, challenge_id, created_at, updated_at) "
+              "VALUES (:org, :st, :sk, :ss, :ti, :ne, :nw, :nh, :nc, :so, :de, :be, :vt, :ve, :no, "
+              ":or, :su, :sp, :it, :tr, :ar, :sd, :vi, :ch, :an, :sb, :ow, :rn, :ra, :fd, :cl, :ca, "
+              ":ua) "
               "RETURNING id",
       soci::use(org), soci::use(stage), soci::use(kind), soci::use(since), soci::use(i.title),
       soci::use(i.need), soci::use(i.need_who), soci::use(i.need_how_often),
@@ -305,7 +309,8 @@ StatusOr<IdeaId> IdeaStore::Insert(db::Tx& tx, const Idea& i) {
       soci::use(c.visibility), soci::use(channel), soci::use(anonymous),
       soci::use(submitter.value, submitter.indicator), soci::use(c.owner.value, c.owner.indicator),
       soci::use(reg.value, reg.indicator), soci::use(received.value, received.indicator),
-      soci::use(due.value, due.indicator), soci::use(created), soci::use(created), soci::into(id);
+      soci::use(due.value, due.indicator), soci::use(challenge.value, challenge.indicator),
+      soci::use(created), soci::use(created), soci::into(id);
   return id;
 }
 

@@ -34,6 +34,7 @@ struct IdeaFilter {
   std::string value_type;  // "" = any
   std::optional<PersonId> mine;  // submitted or co-authored by this person
   std::optional<UnixSeconds> feedback_overdue_at;  // due before this and not given
+  std::optional<ChallengeId> challenge_id;         // submitted to this challenge
   IdeaSort sort = IdeaSort::kNewest;
   std::int64_t offset = 0;
   int limit = 20;

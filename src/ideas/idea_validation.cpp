@@ -16,12 +16,7 @@ bool Allowed(const std::string& code, const std::string_view (&codes)[N]) {
 
 void Text(Status& problems, const std::string& field, const std::string& in, std::string& out,
           size_t max, bool required) {
-  out = std::string(Trim(in));
-  if (required && out.empty()) {
-    problems.AddInvalid(field, "ideas." + field + ".required");
-  } else if (Utf8Length(out) > max) {
-    problems.AddInvalid(field, "validation.too_long", "", {{"max", std::to_string(max)}});
-  }
+  ValidateText(problems, field, in, out, max, required ? "ideas." + field + ".required" : "");
 }
 
 template <std::size_t N>
@@ -66,6 +61,16 @@ void Novelty(Status& problems, const IdeaInput& in, Idea& idea) {
 
 }  // namespace
 
+void ValidateText(Status& problems, const std::string& field, const std::string& in,
+                  std::string& out, size_t max, const std::string& required_key) {
+  out = std::string(Trim(in));
+  if (!required_key.empty() && out.empty()) {
+    problems.AddInvalid(field, required_key);
+  } else if (Utf8Length(out) > max) {
+    problems.AddInvalid(field, "validation.too_long", "", {{"max", std::to_string(max)}});
+  }
+}
+
 StatusOr<Idea> ValidateIdeaInput(const IdeaInput& in) {
   Status problems = InvalidArgumentError("validation.failed");
   Idea idea;
@@ -106,6 +111,15 @@ StatusOr<Idea> ValidateIdeaInput(const IdeaInput& in) {
   return idea;
 }
 
+IdeaInput InputOf(const Idea& i) {
+  IdeaInput in{i.title, i.need, i.need_who, i.need_how_often, i.need_cost, i.solution,
+               i.description, i.beneficiaries, i.value_types, i.value_estimate, i.novelty,
+               i.origin, i.source_url, i.step, i.idea_type, i.triggers, i.area, i.sdgs};
+  in.visibility = std::string(VisibilityName(i.visibility));
+  in.anonymous = i.anonymous;
+  return in;
+}
+
 Status CheckTransition(const std::vector<Stage>& pipeline, const Stage& from, const Stage& to,
                        const std::string& reason) {
   if (from.id == to.id) return FailedPreconditionError("ideas.move.same_stage");
@@ -117,9 +131,22 @@ Status CheckTransition(const std::vector<Stage>& pipeline, const Stage& from, co
     return InvalidArgumentError("validation.failed")
         .AddInvalid("reason", "validation.too_long", "", {{"max", std::to_string(kMaxReasonChars)}});
   }
-  if (IsSideStage(to.kind) || IsSideStage(from.kind) || to.position < from.position) {
-    return Status::Ok();  // parking, closing, resuming and stepping back are always open
+  if (IsSideStage(to.kind)) return Status::Ok();  // parking and closing are always open
+  // Side stages come last in the pipeline, so every resumption looks like a
+  // step back: check it before the steps back.
+  if (from.kind == StageKind::kParked) {
+    // A parked idea comes back before the first gate, so that it cannot
+    // reach test, implementation or spread without the decisions (and the
+    // legal checklist) those gates ask for.
+    for (const Stage& stage : pipeline) {
+      bool gate = stage.kind == StageKind::kTest || stage.kind == StageKind::kImplementation;
+      if (gate && stage.position <= to.position) {
+        return FailedPreconditionError("ideas.move.resume_past_gate");
+      }
+    }
+    return Status::Ok();
   }
+  if (to.position < from.position) return Status::Ok();  // stepping back is always open
   // Forward only to the next regular stage: a gate cannot be jumped over.
   for (const Stage& stage : pipeline) {
     if (!IsSideStage(stage.kind) && stage.position > from.position &&

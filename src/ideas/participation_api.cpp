@@ -15,17 +15,6 @@ using Ctx = web::RequestContext;
 
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 
-template <typename F>
-http::Response Answer(const http::Request& r, Ctx& ctx, int status, F call) {
-  auto result = call();
-  if (!result.ok()) return web::ApiError(result.status(), r, ctx);
-  return web::Json(status, *result);
-}
-
-std::int64_t PathId(const http::Request& r, const char* name = "id") {
-  return std::stoll(r.Param(name));
-}
-
 // Objects of an array member, or a problem naming it.
 StatusOr<std::vector<json>> Objects(const json& body, const char* name) {
   if (!body.contains(name) || !body[name].is_array()) {
@@ -95,26 +84,26 @@ StatusOr<std::vector<LegalInput>> ReadLegal(const http::Request& r) {
 
 void RegisterCriteriaApi(web::Router& router, const ParticipationRouteDeps& deps) {
   router.Get("/api/v1/organisations/{id:int}/idea-criteria", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
-      ASSIGN_OR_RETURN(auto criteria, deps.assessment.GetCriteria(PathId(r)));
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
+      ASSIGN_OR_RETURN(auto criteria, deps.assessment.GetCriteria(web::PathId(r)));
       json items = json::array();
       for (const Criterion& c : criteria) items.push_back(CriterionJson(c));
       return http::WholeListJson(items);
     });
   });
   router.Post("/api/v1/organisations/{id:int}/idea-criteria", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 201, [&]() -> StatusOr<json> {
+    return web::ApiJson(r, ctx, 201, [&]() -> StatusOr<json> {
       ASSIGN_OR_RETURN(CriterionInput in, ReadCriterion(r));
-      ASSIGN_OR_RETURN(Criterion c, deps.assessment.AddCriterion(ctx.actor, PathId(r), in));
+      ASSIGN_OR_RETURN(Criterion c, deps.assessment.AddCriterion(ctx.actor, web::PathId(r), in));
       return CriterionJson(c);
     });
   });
   router.Patch("/api/v1/organisations/{id:int}/idea-criteria/{criterion_id:int}",
                [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
       ASSIGN_OR_RETURN(CriterionInput in, ReadCriterion(r));
       ASSIGN_OR_RETURN(Criterion c, deps.assessment.UpdateCriterion(
-                                        ctx.actor, PathId(r), PathId(r, "criterion_id"), in));
+                                        ctx.actor, web::PathId(r), web::PathId(r, "criterion_id"), in));
       return CriterionJson(c);
     });
   });
@@ -133,42 +122,42 @@ json ReviewersJson(const std::vector<Reviewer>& reviewers) {
 void RegisterAssessmentApi(web::Router& router, const ParticipationRouteDeps& deps) {
   RegisterCriteriaApi(router, deps);
   router.Get("/api/v1/ideas/{id:int}/assessment", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
-      ASSIGN_OR_RETURN(Assessment a, deps.assessment.GetAssessment(ctx.actor, PathId(r)));
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
+      ASSIGN_OR_RETURN(Assessment a, deps.assessment.GetAssessment(ctx.actor, web::PathId(r)));
       return AssessmentJson(a);
     });
   });
   router.Post("/api/v1/ideas/{id:int}/reviewers", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"person_id"});
       std::int64_t person = f.RequiredInt("person_id", 1, kMaxId);
       RETURN_IF_ERROR(f.status());
-      ASSIGN_OR_RETURN(auto reviewers, deps.assessment.AssignReviewer(ctx.actor, PathId(r), person));
+      ASSIGN_OR_RETURN(auto reviewers, deps.assessment.AssignReviewer(ctx.actor, web::PathId(r), person));
       return ReviewersJson(reviewers);
     });
   });
   router.Delete("/api/v1/ideas/{id:int}/reviewers/{person_id:int}",
                 [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
-      ASSIGN_OR_RETURN(auto reviewers, deps.assessment.RemoveReviewer(ctx.actor, PathId(r),
-                                                                      PathId(r, "person_id")));
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
+      ASSIGN_OR_RETURN(auto reviewers, deps.assessment.RemoveReviewer(ctx.actor, web::PathId(r),
+                                                                      web::PathId(r, "person_id")));
       return ReviewersJson(reviewers);
     });
   });
   router.Put("/api/v1/ideas/{id:int}/review", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
       ASSIGN_OR_RETURN(ReviewInput in, ReadReview(r));
-      RETURN_IF_ERROR(deps.assessment.SaveReview(ctx.actor, PathId(r), in).status());
-      ASSIGN_OR_RETURN(Assessment a, deps.assessment.GetAssessment(ctx.actor, PathId(r)));
+      RETURN_IF_ERROR(deps.assessment.SaveReview(ctx.actor, web::PathId(r), in).status());
+      ASSIGN_OR_RETURN(Assessment a, deps.assessment.GetAssessment(ctx.actor, web::PathId(r)));
       return AssessmentJson(a);
     });
   });
   router.Put("/api/v1/ideas/{id:int}/legal-checklist", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
       ASSIGN_OR_RETURN(std::vector<LegalInput> in, ReadLegal(r));
-      RETURN_IF_ERROR(deps.assessment.AnswerLegalChecklist(ctx.actor, PathId(r), in).status());
-      ASSIGN_OR_RETURN(Assessment a, deps.assessment.GetAssessment(ctx.actor, PathId(r)));
+      RETURN_IF_ERROR(deps.assessment.AnswerLegalChecklist(ctx.actor, web::PathId(r), in).status());
+      ASSIGN_OR_RETURN(Assessment a, deps.assessment.GetAssessment(ctx.actor, web::PathId(r)));
       return AssessmentJson(a);
     });
   });
@@ -176,46 +165,46 @@ void RegisterAssessmentApi(web::Router& router, const ParticipationRouteDeps& de
 
 void RegisterParticipationApi(web::Router& router, const ParticipationRouteDeps& deps) {
   router.Get("/api/v1/ideas/{id:int}/comments", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
-      ASSIGN_OR_RETURN(auto comments, deps.participation.ListComments(ctx.actor, PathId(r)));
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
+      ASSIGN_OR_RETURN(auto comments, deps.participation.ListComments(ctx.actor, web::PathId(r)));
       json items = json::array();
       for (const Comment& c : comments) items.push_back(CommentJson(c));
       return http::WholeListJson(items);
     });
   });
   router.Post("/api/v1/ideas/{id:int}/comments", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 201, [&]() -> StatusOr<json> {
+    return web::ApiJson(r, ctx, 201, [&]() -> StatusOr<json> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"body", "parent_id"});
       std::string text = f.RequiredString("body", kMaxCommentChars);
       std::optional<CommentId> parent = f.OptionalInt("parent_id", 1, kMaxId);
       RETURN_IF_ERROR(f.status());
-      ASSIGN_OR_RETURN(Comment c, deps.participation.AddComment(ctx.actor, PathId(r), text, parent));
+      ASSIGN_OR_RETURN(Comment c, deps.participation.AddComment(ctx.actor, web::PathId(r), text, parent));
       return CommentJson(c);
     });
   });
   router.Patch("/api/v1/ideas/{id:int}/comments/{comment_id:int}",
                [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"body"});
       std::string text = f.RequiredString("body", kMaxCommentChars);
       RETURN_IF_ERROR(f.status());
-      ASSIGN_OR_RETURN(Comment c, deps.participation.EditComment(ctx.actor, PathId(r),
-                                                                 PathId(r, "comment_id"), text));
+      ASSIGN_OR_RETURN(Comment c, deps.participation.EditComment(ctx.actor, web::PathId(r),
+                                                                 web::PathId(r, "comment_id"), text));
       return CommentJson(c);
     });
   });
   // Moderation and reports: {"reason"}.
   auto with_reason = [deps](bool hide) {
     return [deps, hide](const http::Request& r, Ctx& ctx) {
-      return Answer(r, ctx, hide ? 200 : 201, [&]() -> StatusOr<json> {
+      return web::ApiJson(r, ctx, hide ? 200 : 201, [&]() -> StatusOr<json> {
         ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
         http::JsonFields f(body, {"reason"});
         std::string reason = f.RequiredString("reason", kMaxModerationReasonChars);
         RETURN_IF_ERROR(f.status());
-        const IdeaId idea = PathId(r);
-        const CommentId comment = PathId(r, "comment_id");
+        const IdeaId idea = web::PathId(r);
+        const CommentId comment = web::PathId(r, "comment_id");
         if (!hide) {
           RETURN_IF_ERROR(deps.participation.ReportComment(ctx.actor, idea, comment, reason));
           return json{{"reported", true}};
@@ -229,28 +218,28 @@ void RegisterParticipationApi(web::Router& router, const ParticipationRouteDeps&
   router.Post("/api/v1/ideas/{id:int}/comments/{comment_id:int}/reports", with_reason(false));
 
   router.Post("/api/v1/ideas/{id:int}/merge", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields f(body, {"original_id", "reason"});
       std::int64_t original = f.RequiredInt("original_id", 1, kMaxId);
       std::string reason = f.RequiredString("reason", kMaxModerationReasonChars);
       RETURN_IF_ERROR(f.status());
-      ASSIGN_OR_RETURN(Idea merged, deps.participation.MergeIdeas(ctx.actor, PathId(r), original, reason));
-      return json{{"duplicate_id", PathId(r)}, {"original_id", merged.id}};
+      ASSIGN_OR_RETURN(Idea merged, deps.participation.MergeIdeas(ctx.actor, web::PathId(r), original, reason));
+      return json{{"duplicate_id", web::PathId(r)}, {"original_id", merged.id}};
     });
   });
   router.Get("/api/v1/ideas/{id:int}/supports", [deps](const http::Request& r, Ctx& ctx) {
-    return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
-      ASSIGN_OR_RETURN(auto p, deps.participation.GetParticipation(ctx.actor, PathId(r)));
+    return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
+      ASSIGN_OR_RETURN(auto p, deps.participation.GetParticipation(ctx.actor, web::PathId(r)));
       return ParticipationJson(p);
     });
   });
   // PUT sets the caller's support or follow, DELETE withdraws it; both idempotent.
   auto toggle = [deps](bool support, bool on) {
     return [deps, support, on](const http::Request& r, Ctx& ctx) {
-      return Answer(r, ctx, 200, [&]() -> StatusOr<json> {
-        ASSIGN_OR_RETURN(auto p, support ? deps.participation.SetSupport(ctx.actor, PathId(r), on)
-                                         : deps.participation.SetFollow(ctx.actor, PathId(r), on));
+      return web::ApiJson(r, ctx, 200, [&]() -> StatusOr<json> {
+        ASSIGN_OR_RETURN(auto p, support ? deps.participation.SetSupport(ctx.actor, web::PathId(r), on)
+                                         : deps.participation.SetFollow(ctx.actor, web::PathId(r), on));
         return ParticipationJson(p);
       });
     };

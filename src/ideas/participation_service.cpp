@@ -15,18 +15,12 @@ namespace {
 
 using accounts::Actor;
 
-Status Invalid(std::string name, std::string reason,
-               std::vector<std::pair<std::string, std::string>> args = {}) {
-  return InvalidArgumentError("validation.failed")
-      .AddInvalid(std::move(name), std::move(reason), "", std::move(args));
-}
-
 StatusOr<std::string> CheckedText(std::string_view text, const char* field, const char* required,
                                   size_t max_chars) {
   std::string trimmed(Trim(text));
-  if (trimmed.empty()) return Invalid(field, required);
+  if (trimmed.empty()) return InvalidParameterError(field, required);
   if (Utf8Length(trimmed) > max_chars) {
-    return Invalid(field, "validation.too_long", {{"max", std::to_string(max_chars)}});
+    return InvalidParameterError(field, "validation.too_long", "", {{"max", std::to_string(max_chars)}});
   }
   return trimmed;
 }
@@ -66,22 +60,9 @@ Status FollowerNotifier::Check(db::Tx& tx, const Idea& idea, const Stage& target
 
 ParticipationService::ParticipationService(db::Database& db, const Clock& clock,
                                            const audit::AuditLog& audit,
-                                           const inbox::Inbox& inbox)
-    : db_(db), clock_(clock), audit_(audit), inbox_(inbox), follower_notifier_(inbox) {}
-
-Status ParticipationService::Audit(db::Tx& tx, const Actor& actor, const Idea& idea,
-                                   std::string action, nlohmann::json details) {
-  return audit_
-      .Append(tx, accounts::MakeAuditEvent(actor, idea.organisation_id, std::move(action), "idea",
-                                           std::to_string(idea.id), std::move(details)))
-      .status();
-}
-
-StatusOr<Idea> ParticipationService::VisibleIdea(db::Tx& tx, const Actor& actor, IdeaId id) {
-  StatusOr<Idea> idea = IdeaStore::Find(tx, id);
-  if (!idea.ok() || !CanViewIdea(actor, *idea)) return NotFoundError("error.not_found");
-  return idea;
-}
+                                           const inbox::Inbox& inbox, IdeaService& ideas)
+    : db_(db), clock_(clock), audit_(audit), inbox_(inbox), ideas_(ideas),
+      follower_notifier_(inbox) {}
 
 StatusOr<Comment> ParticipationService::CommentOf(db::Tx& tx, IdeaId id, CommentId comment) {
   StatusOr<Comment> found = ParticipationStore::FindComment(tx, comment);
@@ -92,7 +73,7 @@ StatusOr<Comment> ParticipationService::CommentOf(db::Tx& tx, IdeaId id, Comment
 
 StatusOr<std::vector<Comment>> ParticipationService::ListComments(const Actor& actor, IdeaId id) {
   return db_.ReadValue<std::vector<Comment>>([&](db::Tx& tx) -> StatusOr<std::vector<Comment>> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     const bool moderator = CanModerateComments(actor, idea);
     ASSIGN_OR_RETURN(std::vector<Comment> flat, ParticipationStore::ListComments(tx, id));
     std::vector<Comment> threads;
@@ -117,18 +98,18 @@ StatusOr<Comment> ParticipationService::AddComment(const Actor& actor, IdeaId id
   ASSIGN_OR_RETURN(std::string text, CheckedText(body, "body", "ideas.comment.required",
                                                  kMaxCommentChars));
   return db_.WriteValue<Comment>([&](db::Tx& tx) -> StatusOr<Comment> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     if (!CanParticipate(actor, idea)) return accounts::DenyAccess(actor, "ideas.comment.denied");
     if (parent) {
       StatusOr<Comment> top = CommentOf(tx, id, *parent);
-      if (!top.ok() || top->parent_id) return Invalid("parent_id", "ideas.comment.bad_parent");
+      if (!top.ok() || top->parent_id) return InvalidParameterError("parent_id", "ideas.comment.bad_parent");
     }
     const UnixSeconds now = clock_.Now();
     Comment c{.idea_id = id, .parent_id = parent, .author_id = *actor.person_id, .body = text,
               .created_at = now};
     ASSIGN_OR_RETURN(c.id, ParticipationStore::InsertComment(tx, c));
     RETURN_IF_ERROR(ParticipationStore::InsertFollow(tx, id, *actor.person_id, now).status());
-    RETURN_IF_ERROR(Audit(tx, actor, idea, "idea.comment.add", {{"comment_id", c.id}}));
+    RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, "idea.comment.add", {{"comment_id", c.id}}));
     ASSIGN_OR_RETURN(std::set<PersonId> people, Audience(tx, idea, true, actor.person_id));
     for (PersonId person : people) {
       RETURN_IF_ERROR(inbox_.Notify(
@@ -145,7 +126,7 @@ StatusOr<Comment> ParticipationService::EditComment(const Actor& actor, IdeaId i
   ASSIGN_OR_RETURN(std::string text, CheckedText(body, "body", "ideas.comment.required",
                                                  kMaxCommentChars));
   return db_.WriteValue<Comment>([&](db::Tx& tx) -> StatusOr<Comment> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     ASSIGN_OR_RETURN(Comment c, CommentOf(tx, id, comment));
     const UnixSeconds now = clock_.Now();
     if (!CanEditComment(actor, c.author_id, c.created_at, c.hidden(), now)) {
@@ -154,7 +135,7 @@ StatusOr<Comment> ParticipationService::EditComment(const Actor& actor, IdeaId i
       return accounts::DenyAccess(actor, "ideas.comment.edit_denied");
     }
     RETURN_IF_ERROR(ParticipationStore::UpdateCommentBody(tx, comment, text, now));
-    RETURN_IF_ERROR(Audit(tx, actor, idea, "idea.comment.edit", {{"comment_id", comment}}));
+    RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, "idea.comment.edit", {{"comment_id", comment}}));
     return ParticipationStore::FindComment(tx, comment);
   });
 }
@@ -165,14 +146,14 @@ StatusOr<Comment> ParticipationService::HideComment(const Actor& actor, IdeaId i
   ASSIGN_OR_RETURN(std::string why, CheckedText(reason, "reason", "ideas.comment.reason_required",
                                                 kMaxModerationReasonChars));
   return db_.WriteValue<Comment>([&](db::Tx& tx) -> StatusOr<Comment> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     ASSIGN_OR_RETURN(Comment c, CommentOf(tx, id, comment));
     if (!CanModerateComments(actor, idea)) {
       return accounts::DenyAccess(actor, "ideas.comment.moderate_denied");
     }
     if (c.hidden()) return c;
     RETURN_IF_ERROR(ParticipationStore::HideComment(tx, comment, actor.person_id, why, clock_.Now()));
-    RETURN_IF_ERROR(Audit(tx, actor, idea, "idea.comment.hide",
+    RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, "idea.comment.hide",
                           {{"comment_id", comment}, {"reason", why}}));
     RETURN_IF_ERROR(inbox_.Notify(tx, {.person_id = c.author_id, .kind = "idea.comment_hidden",
                                        .text_key = "inbox.idea.comment_hidden",
@@ -187,17 +168,14 @@ Status ParticipationService::ReportComment(const Actor& actor, IdeaId id, Commen
   ASSIGN_OR_RETURN(std::string why, CheckedText(reason, "reason", "ideas.comment.reason_required",
                                                 kMaxModerationReasonChars));
   return db_.Write([&](db::Tx& tx) -> Status {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     RETURN_IF_ERROR(CommentOf(tx, id, comment).status());
     if (!CanParticipate(actor, idea)) return accounts::DenyAccess(actor, "ideas.comment.denied");
-    Status inserted =
-        ParticipationStore::InsertReport(tx, comment, *actor.person_id, why, clock_.Now());
-    if (inserted.code() == StatusCode::kAlreadyExists) {
-      return AlreadyExistsError("ideas.comment.already_reported");
-    }
-    RETURN_IF_ERROR(inserted);
+    ASSIGN_OR_RETURN(bool inserted, ParticipationStore::InsertReport(
+                                        tx, comment, *actor.person_id, why, clock_.Now()));
+    if (!inserted) return AlreadyExistsError("ideas.comment.already_reported");
     // The reporter stays out of the audit chain's details: only that it happened.
-    return Audit(tx, actor, idea, "idea.comment.report", {{"comment_id", comment}});
+    return AuditIdea(tx, audit_, actor, idea, "idea.comment.report", {{"comment_id", comment}});
   });
 }
 
@@ -206,8 +184,8 @@ StatusOr<Idea> ParticipationService::MergeIdeas(const Actor& actor, IdeaId dupli
   ASSIGN_OR_RETURN(std::string why, CheckedText(reason, "reason", "ideas.merge.reason_required",
                                                 kMaxModerationReasonChars));
   return db_.WriteValue<Idea>([&](db::Tx& tx) -> StatusOr<Idea> {
-    ASSIGN_OR_RETURN(Idea dup, VisibleIdea(tx, actor, duplicate));
-    ASSIGN_OR_RETURN(Idea orig, VisibleIdea(tx, actor, original));
+    ASSIGN_OR_RETURN(Idea dup, FindVisibleIdea(tx, actor, duplicate));
+    ASSIGN_OR_RETURN(Idea orig, FindVisibleIdea(tx, actor, original));
     if (!CanMergeIdeas(actor, dup, orig)) return accounts::DenyAccess(actor, "ideas.merge.denied");
     ASSIGN_OR_RETURN(std::optional<IdeaId> merged, ParticipationStore::MergedInto(tx, duplicate));
     if (merged || dup.stage.kind == StageKind::kClosed) {
@@ -217,23 +195,23 @@ StatusOr<Idea> ParticipationService::MergeIdeas(const Actor& actor, IdeaId dupli
     auto closed = std::find_if(pipeline.begin(), pipeline.end(),
                                [](const Stage& s) { return s.kind == StageKind::kClosed; });
     if (closed == pipeline.end()) return InternalError("pipeline without a closed stage");
-    const UnixSeconds now = clock_.Now();
     RETURN_IF_ERROR(ParticipationStore::CopySupportsAndFollows(tx, duplicate, original));
-    RETURN_IF_ERROR(ParticipationStore::InsertMerge(tx, duplicate, original, actor.person_id, why, now));
-    RETURN_IF_ERROR(IdeaStore::SetStage(tx, duplicate, *closed, now));
-    RETURN_IF_ERROR(IdeaStore::InsertEvent(
-        tx, {.idea_id = duplicate, .kind = EventKind::kMoved, .from_stage_id = dup.stage_id,
-             .to_stage_id = closed->id, .actor_id = actor.person_id,
-             .actor_name = actor.display_name,
-             .text = why + " (#" + std::to_string(original) + ")", .occurred_at = now}));
-    RETURN_IF_ERROR(Audit(tx, actor, dup, "idea.merge", {{"original_id", original}, {"reason", why}}));
+    RETURN_IF_ERROR(
+        ParticipationStore::InsertMerge(tx, duplicate, original, actor.person_id, why, clock_.Now()));
+    // Closing goes through the ideas' own move: history, gates, notices to
+    // authors and followers, and the search index stay right.
+    RETURN_IF_ERROR(ideas_
+                        .MoveIdeaIn(tx, actor, duplicate, closed->id,
+                                    why + " (#" + std::to_string(original) + ")")
+                        .status());
+    RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, dup, "idea.merge", {{"original_id", original}, {"reason", why}}));
     return IdeaStore::Find(tx, original);
   });
 }
 
 StatusOr<std::optional<IdeaId>> ParticipationService::MergedInto(const Actor& actor, IdeaId id) {
   return db_.ReadValue<std::optional<IdeaId>>([&](db::Tx& tx) -> StatusOr<std::optional<IdeaId>> {
-    RETURN_IF_ERROR(VisibleIdea(tx, actor, id).status());
+    RETURN_IF_ERROR(FindVisibleIdea(tx, actor, id).status());
     return ParticipationStore::MergedInto(tx, id);
   });
 }
@@ -255,7 +233,7 @@ StatusOr<Participation> ParticipationService::ParticipationIn(db::Tx& tx, const 
 
 StatusOr<Participation> ParticipationService::GetParticipation(const Actor& actor, IdeaId id) {
   return db_.ReadValue<Participation>([&](db::Tx& tx) -> StatusOr<Participation> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     return ParticipationIn(tx, actor, idea);
   });
 }
@@ -263,14 +241,14 @@ StatusOr<Participation> ParticipationService::GetParticipation(const Actor& acto
 StatusOr<Participation> ParticipationService::SetSupport(const Actor& actor, IdeaId id,
                                                          bool support) {
   return db_.WriteValue<Participation>([&](db::Tx& tx) -> StatusOr<Participation> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     if (!CanParticipate(actor, idea)) return accounts::DenyAccess(actor, "ideas.support.denied");
     const PersonId person = *actor.person_id;
     ASSIGN_OR_RETURN(bool changed,
                      support ? ParticipationStore::InsertSupport(tx, id, person, clock_.Now())
                              : ParticipationStore::DeleteSupport(tx, id, person));
     if (changed) {
-      RETURN_IF_ERROR(Audit(tx, actor, idea, support ? "idea.support" : "idea.unsupport"));
+      RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, support ? "idea.support" : "idea.unsupport"));
     }
     return ParticipationIn(tx, actor, idea);
   });
@@ -279,14 +257,14 @@ StatusOr<Participation> ParticipationService::SetSupport(const Actor& actor, Ide
 StatusOr<Participation> ParticipationService::SetFollow(const Actor& actor, IdeaId id,
                                                         bool follow) {
   return db_.WriteValue<Participation>([&](db::Tx& tx) -> StatusOr<Participation> {
-    ASSIGN_OR_RETURN(Idea idea, VisibleIdea(tx, actor, id));
+    ASSIGN_OR_RETURN(Idea idea, FindVisibleIdea(tx, actor, id));
     if (!CanParticipate(actor, idea)) return accounts::DenyAccess(actor, "ideas.follow.denied");
     const PersonId person = *actor.person_id;
     ASSIGN_OR_RETURN(bool changed,
                      follow ? ParticipationStore::InsertFollow(tx, id, person, clock_.Now())
                             : ParticipationStore::DeleteFollow(tx, id, person));
     if (changed) {
-      RETURN_IF_ERROR(Audit(tx, actor, idea, follow ? "idea.follow" : "idea.unfollow"));
+      RETURN_IF_ERROR(AuditIdea(tx, audit_, actor, idea, follow ? "idea.follow" : "idea.unfollow"));
     }
     return ParticipationIn(tx, actor, idea);
   });

@@ -46,8 +46,9 @@ class FollowerNotifier : public GateCheck {
 
 class ParticipationService {
  public:
+  // `ideas` moves a merged duplicate to its closed stage (and must outlive this).
   ParticipationService(db::Database& db, const Clock& clock, const audit::AuditLog& audit,
-                       const inbox::Inbox& inbox);
+                       const inbox::Inbox& inbox, IdeaService& ideas);
   ParticipationService(const ParticipationService&) = delete;
   ParticipationService& operator=(const ParticipationService&) = delete;
 
@@ -91,17 +92,15 @@ class ParticipationService {
   StatusOr<Participation> GetParticipation(const accounts::Actor& actor, IdeaId id);
 
  private:
-  StatusOr<Idea> VisibleIdea(db::Tx& tx, const accounts::Actor& actor, IdeaId id);
   StatusOr<Comment> CommentOf(db::Tx& tx, IdeaId id, CommentId comment);
   StatusOr<Participation> ParticipationIn(db::Tx& tx, const accounts::Actor& actor,
                                           const Idea& idea);
-  Status Audit(db::Tx& tx, const accounts::Actor& actor, const Idea& idea, std::string action,
-               nlohmann::json details = nlohmann::json::object());
 
   db::Database& db_;
   const Clock& clock_;
   const audit::AuditLog& audit_;
   const inbox::Inbox& inbox_;
+  IdeaService& ideas_;
   FollowerNotifier follower_notifier_;
 };
 

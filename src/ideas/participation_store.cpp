@@ -90,13 +90,17 @@ Status ParticipationStore::HideComment(db::Tx& tx, CommentId id, std::optional<P
   return Status::Ok();
 }
 
-Status ParticipationStore::InsertReport(db::Tx& tx, CommentId comment, PersonId reporter,
-                                        const std::string& reason, UnixSeconds at) {
-  long long cid = comment, pid = reporter, when = at;
-  tx.sql() << "INSERT INTO ideas_comment_reports(comment_id, reporter_id, reason, created_at) "
-              "VALUES (:c, :p, :r, :t)",
-      soci::use(cid), soci::use(pid), soci::use(reason), soci::use(when);
-  return Status::Ok();
+StatusOr<bool> ParticipationStore::InsertReport(db::Tx& tx, CommentId comment,
+                                                PersonId reporter, const std::string& reason,
+                                                UnixSeconds at) {
+  long long cid = comment, pid = reporter, when = at, returned = 0;
+  soci::statement st =
+      (tx.sql().prepare
+           << "INSERT INTO ideas_comment_reports(comment_id, reporter_id, reason, created_at) "
+              "VALUES (:c, :p, :r, :t) ON CONFLICT (comment_id, reporter_id) DO NOTHING "
+              "RETURNING comment_id",
+       soci::use(cid), soci::use(pid), soci::use(reason), soci::use(when), soci::into(returned));
+  return st.execute(true);
 }
 
 StatusOr<bool> ParticipationStore::InsertSupport(db::Tx& tx, IdeaId idea, PersonId person,

@@ -22,9 +22,9 @@ class ParticipationStore {
                                   UnixSeconds at);
   static Status HideComment(db::Tx& tx, CommentId id, std::optional<PersonId> by,
                             const std::string& reason, UnixSeconds at);
-  // kAlreadyExists when the person reported this comment before.
-  static Status InsertReport(db::Tx& tx, CommentId comment, PersonId reporter,
-                             const std::string& reason, UnixSeconds at);
+  // True when a row was added (false: the person reported this comment before).
+  static StatusOr<bool> InsertReport(db::Tx& tx, CommentId comment, PersonId reporter,
+                                     const std::string& reason, UnixSeconds at);
 
   // True when a row was added (false: the person had already supported).
   static StatusOr<bool> InsertSupport(db::Tx& tx, IdeaId idea, PersonId person, UnixSeconds at);

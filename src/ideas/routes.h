@@ -26,12 +26,34 @@ void RegisterIdeasApi(web::Router& router, const IdeaRouteDeps& deps);
 void RegisterIdeaPages(web::Router& router, const IdeaRouteDeps& deps);
 void RegisterIdeaBoxPages(web::Router& router, const IdeaRouteDeps& deps);
 
+// The submit and edit form of an idea (pages/ideas/form.mustache).
+struct IdeaForm {
+  IdeaInput input;
+  Status problems;  // OK: a fresh form
+  bool editing = false;
+  OrganisationId organisation = 0;  // preselected among the actor's organisations
+  std::string action;               // where the form posts
+  std::string cancel;               // where "Avbryt" leads
+  // {"id", "title", "question"} of the challenge the idea answers; the idea's
+  // organisation then follows from the challenge, so none is chosen.
+  nlohmann::json challenge;
+};
+http::Response RenderIdeaForm(const web::Renderer& renderer, const http::Request& request,
+                              web::RequestContext& ctx, const IdeaForm& form);
+
 // JSON shapes (docs/api/paths/ideas.json).
 nlohmann::json IdeaJson(const Idea& idea);
 nlohmann::json StageJson(const Stage& stage);
 nlohmann::json EventJson(const IdeaEvent& event);
 nlohmann::json AttachmentJson(const Attachment& attachment);
 nlohmann::json SettingsJson(const IdeaSettings& settings);
+
+// Fills `in` from the members of an idea's JSON body that are present
+// (absent ones keep their value) and `organisation_id` when given (a null
+// counts as absent; nullptr: the member is not read). kInvalidArgument
+// naming each bad member.
+Status ReadIdeaInput(const nlohmann::json& body, IdeaInput& in,
+                     std::optional<std::int64_t>* organisation_id = nullptr);
 
 // The list filter from a query string (?organisation_id, stage_id,
 // stage_kind, area, sdg, value_type, sort, mine, overdue, page, limit),

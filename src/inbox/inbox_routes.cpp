@@ -62,7 +62,7 @@ void RegisterInboxRoutes(web::Router& router, const InboxRouteDeps& deps) {
   });
   router.Post("/api/v1/me/notifications/{id:int}/read",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-                Status s = deps.inbox.MarkRead(ctx.actor, std::stoll(r.Param("id")));
+                Status s = deps.inbox.MarkRead(ctx.actor, web::PathId(r));
                 if (!s.ok()) return web::ApiError(s, r, ctx);
                 return http::Response::Text(204, "");
               });
@@ -76,7 +76,7 @@ void RegisterInboxRoutes(web::Router& router, const InboxRouteDeps& deps) {
     return Page(deps, r, ctx);
   });
   router.Post("/inbox/{id:int}/read", [deps](const http::Request& r, web::RequestContext& ctx) {
-    Status s = deps.inbox.MarkRead(ctx.actor, std::stoll(r.Param("id")));
+    Status s = deps.inbox.MarkRead(ctx.actor, web::PathId(r));
     if (!s.ok()) return web::ErrorPage(deps.renderer, s, r, ctx);
     return http::Response::Redirect("/inbox?done=read", 303);
   });

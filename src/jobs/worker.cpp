@@ -39,6 +39,9 @@ void Worker::Stop() {
 }
 
 StatusOr<bool> Worker::RunOnce() {
+  // Claim() with no kinds means "any kind": a worker without handlers must
+  // not take jobs it cannot run.
+  if (kinds_.empty()) return false;
   ASSIGN_OR_RETURN(std::optional<Job> job,
                    queue_.Claim(options_.worker_id, options_.lease_seconds, kinds_));
   if (!job) return false;

@@ -59,8 +59,8 @@ class Worker {
   // running handler returns otherwise. Safe to call more than once.
   void Stop();
 
-  // Claims and runs at most one job on the calling thread; returns whether
-  // there was one. Fails when claiming or recording the outcome fails (the
+  // Claims and runs at most one job of a kind with a handler on the calling
+  // thread; returns whether there was one (never, without handlers). Fails when claiming or recording the outcome fails (the
   // handler's own error is recorded on the job, not returned).
   StatusOr<bool> RunOnce();
 

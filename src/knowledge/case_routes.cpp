@@ -2,6 +2,8 @@
 // published, most adopted, and the filtered list), /cases/new, /cases/{id}
 // (the case, its results, its spread and the adoption form), review
 // actions, the version history, and recording or withdrawing an adoption.
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
@@ -89,12 +91,13 @@ CaseContent ContentFromForm(web::FormFields& f) {
   if (!f["period_end"].empty()) c.period_end = f["period_end"];
   if (!Trim(f["result_metric"]).empty()) {
     CaseResult result{.metric = f["result_metric"], .unit = f["result_unit"], .source = f["result_source"]};
-    try {
-      if (!f["result_before"].empty()) result.before = std::stod(f["result_before"]);
-      if (!f["result_after"].empty()) result.after = std::stod(f["result_after"]);
-    } catch (const std::exception&) {
-      // A number that does not parse is left out; the source rule still applies.
-    }
+    // Not a number → NaN, which the service refuses naming the field.
+    auto number = [](const std::string& text) -> std::optional<double> {
+      if (Trim(text).empty()) return std::nullopt;
+      return ParseLocalNumber(text).value_or(std::numeric_limits<double>::quiet_NaN());
+    };
+    result.before = number(f["result_before"]);
+    result.after = number(f["result_after"]);
     c.results.push_back(result);
   }
   return c;
@@ -211,7 +214,7 @@ json AdopterOptions(const accounts::Actor& actor, const Case& c,
 
 http::Response CasePage(const KnowledgeRouteDeps& deps, const http::Request& r,
                         web::RequestContext& ctx, int status = 200, json extra = json::object()) {
-  CaseId id = std::stoll(r.Param("id"));
+  CaseId id = web::PathId(r);
   auto c = deps.cases.Get(ctx.actor, id);
   if (!c.ok()) return web::ErrorPage(deps.renderer, c.status(), r, ctx);
   auto adoptions = deps.cases.Adoptions(ctx.actor, id);
@@ -243,7 +246,7 @@ using CaseAction = StatusOr<Case> (CaseService::*)(const accounts::Actor&, CaseI
 
 http::Response StatePost(const KnowledgeRouteDeps& deps, const http::Request& r,
                          web::RequestContext& ctx, CaseAction action, const char* done) {
-  CaseId id = std::stoll(r.Param("id"));
+  CaseId id = web::PathId(r);
   auto changed = (deps.cases.*action)(ctx.actor, id);
   if (!changed.ok()) return web::ErrorPage(deps.renderer, changed.status(), r, ctx);
   return http::Response::Redirect("/cases/" + std::to_string(id) + "?done=" + done);
@@ -251,7 +254,7 @@ http::Response StatePost(const KnowledgeRouteDeps& deps, const http::Request& r,
 
 http::Response AdoptPost(const KnowledgeRouteDeps& deps, const http::Request& r,
                          web::RequestContext& ctx) {
-  CaseId id = std::stoll(r.Param("id"));
+  CaseId id = web::PathId(r);
   web::FormFields f = web::ParseForm(r);
   AdoptionInput input{.status = ParseAdoptionStatus(f["status"]).value_or(AdoptionStatus::kAdopted),
                       .adopted_on = f["adopted_on"], .scope = f["scope"],
@@ -275,7 +278,7 @@ http::Response AdoptPost(const KnowledgeRouteDeps& deps, const http::Request& r,
 
 http::Response WithdrawPost(const KnowledgeRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx) {
-  auto withdrawn = deps.cases.WithdrawAdoption(ctx.actor, std::stoll(r.Param("id")));
+  auto withdrawn = deps.cases.WithdrawAdoption(ctx.actor, web::PathId(r));
   if (!withdrawn.ok()) return web::ErrorPage(deps.renderer, withdrawn.status(), r, ctx);
   return http::Response::Redirect("/cases/" + std::to_string(withdrawn->case_id) +
                                   "?done=withdrawn#spread");
@@ -283,7 +286,7 @@ http::Response WithdrawPost(const KnowledgeRouteDeps& deps, const http::Request&
 
 http::Response HistoryPage(const KnowledgeRouteDeps& deps, const http::Request& r,
                            web::RequestContext& ctx) {
-  CaseId id = std::stoll(r.Param("id"));
+  CaseId id = web::PathId(r);
   auto c = deps.cases.Get(ctx.actor, id);
   auto versions = deps.cases.History(ctx.actor, id);
   if (!versions.ok() || !c.ok()) {

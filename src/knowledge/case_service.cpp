@@ -1,6 +1,7 @@
 #include "knowledge/case_service.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -40,6 +41,9 @@ void CheckResults(Status& s, const std::vector<CaseResult>& results) {
     CheckText(s, prefix + "metric", r.metric, kMaxShortText);
     CheckText(s, prefix + "unit", r.unit, kMaxShortText);
     CheckText(s, prefix + "source", r.source, kMaxShortText);
+    for (const auto& [field, value] : {std::pair{"before", r.before}, {"after", r.after}}) {
+      if (value && !std::isfinite(*value)) s.AddInvalid(prefix + field, "validation.not_number");
+    }
     if ((r.before || r.after) && Trim(r.source).empty()) {
       s.AddInvalid(prefix + "source", "knowledge.case.source.required");
     }

@@ -1,13 +1,13 @@
 #include "knowledge/commands.h"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "core/csv.h"
 #include "search/analyzer/relevance_metrics.h"
 
 namespace nyttig::knowledge {
@@ -29,14 +29,9 @@ accounts::Actor SystemActor() {
 
 StatusOr<std::optional<std::int64_t>> ResolveOrganisation(accounts::OrganisationService& orgs,
                                                           const std::string& org) {
-  if (org.empty()) return std::optional<std::int64_t>();
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(org.data(), org.data() + org.size(), id);
-  StatusOr<accounts::Organisation> found = (ec == std::errc() && end == org.data() + org.size())
-                                               ? orgs.GetOrganisation(id)
-                                               : orgs.GetOrganisationBySlug(org);
-  if (!found.ok()) return found.status();
-  return std::optional<std::int64_t>(found->id);
+  if (org.empty()) return std::optional<std::int64_t>();  // the shared library
+  ASSIGN_OR_RETURN(accounts::Organisation found, orgs.ResolveOrganisation(org));
+  return std::optional<std::int64_t>(found.id);
 }
 
 // Archives are often filed by year and month ("…/2019/06/x.md"); when the
@@ -72,16 +67,6 @@ StatusOr<std::vector<fs::path>> ListFiles(const fs::path& dir, std::ostream& err
   }
   std::sort(files.begin(), files.end());
   return files;
-}
-
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 void DrawProgress(std::ostream& err, size_t done, size_t total) {
@@ -128,7 +113,7 @@ Status WriteManifest(const std::string& path, const ImportTotals& totals) {
   std::ofstream out(path, std::ios::trunc);
   if (!out) return UnavailableError("cannot write " + path);
   out << "path,id\n";
-  for (const auto& [relative, id] : totals.ids) out << CsvField(relative) << "," << id << "\n";
+  for (const auto& [relative, id] : totals.ids) out << CsvQuote(relative) << "," << id << "\n";
   out.close();
   return out ? Status::Ok() : UnavailableError("cannot write " + path);
 }
@@ -136,6 +121,17 @@ Status WriteManifest(const std::string& path, const ImportTotals& totals) {
 int Fail(std::ostream& err, const Status& s, int code = 1) {
   err << "nyttig: " << s.ToString() << "\n";
   return code;
+}
+
+// {"page": "path", "related": ["path", …]}: anything else is a usage error,
+// not an exception.
+bool IsRelatedLine(const nlohmann::json& row) {
+  if (row.is_discarded() || !row.is_object() || !row.contains("page") || !row["page"].is_string() ||
+      !row.contains("related") || !row["related"].is_array()) {
+    return false;
+  }
+  return std::all_of(row["related"].begin(), row["related"].end(),
+                     [](const nlohmann::json& p) { return p.is_string(); });
 }
 
 }  // namespace
@@ -175,7 +171,7 @@ int RunEvalRelated(const EvalRelatedArgs& args, DocumentService& documents, std:
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     nlohmann::json row = nlohmann::json::parse(line, nullptr, false);
-    if (row.is_discarded() || !row.contains("page")) return Fail(err, InvalidArgumentError("bad line: " + line), 2);
+    if (!IsRelatedLine(row)) return Fail(err, InvalidArgumentError("bad line: " + line), 2);
     auto page = totals->ids.find(row["page"].get<std::string>());
     if (page == totals->ids.end()) continue;
     std::unordered_set<int> relevant;

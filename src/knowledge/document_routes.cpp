@@ -118,7 +118,7 @@ json MetadataRows(const Document& d, const web::RequestContext& ctx) {
 
 http::Response DocumentPage(const KnowledgeRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx) {
-  DocumentId id = std::stoll(r.Param("id"));
+  DocumentId id = web::PathId(r);
   auto doc = deps.documents.Get(ctx.actor, id);
   if (!doc.ok()) return web::ErrorPage(deps.renderer, doc.status(), r, ctx);
   auto related = deps.documents.Related(ctx.actor, id);
@@ -149,7 +149,7 @@ http::Response DocumentPage(const KnowledgeRouteDeps& deps, const http::Request&
 // original cannot run its scripts on our origin.
 http::Response OriginalFile(const KnowledgeRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx) {
-  auto original = deps.documents.GetOriginal(ctx.actor, std::stoll(r.Param("id")));
+  auto original = deps.documents.GetOriginal(ctx.actor, web::PathId(r));
   if (!original.ok()) return web::ErrorPage(deps.renderer, original.status(), r, ctx);
   std::string type = original->content_type == "application/pdf" ? "application/pdf"
                                                                   : "application/octet-stream";

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "core/csv.h"
 #include "core/time_format.h"
 #include "http/json_body.h"
 #include "http/paging.h"
@@ -95,13 +96,9 @@ StatusOr<AdoptionInput> AdoptionFromJson(const json& body, bool with_org) {
 template <typename F>
 Handler Api(F body, int status = 200) {
   return [body, status](const http::Request& r, web::RequestContext& ctx) {
-    StatusOr<json> result = body(r, ctx);
-    if (!result.ok()) return web::ApiError(result.status(), r, ctx);
-    return Ok(*result, status);
+    return web::ApiJson(r, ctx, status, [&] { return body(r, ctx); });
   };
 }
-
-std::int64_t Id(const http::Request& r) { return std::stoll(r.Param("id")); }
 
 StatusOr<json> ListDocuments(const KnowledgeRouteDeps& d, const http::Request& r,
                              web::RequestContext& ctx) {
@@ -122,12 +119,7 @@ StatusOr<json> UploadDocument(const KnowledgeRouteDeps& d, const http::Request& 
   }
   ImportRequest request{.source_name = Q(r, "file_name").value_or("upload"),
                         .is_public = r.Query("public").value_or("true") != "false"};
-  if (auto org = Q(r, "organisation_id")) {
-    auto [end, ec] = std::from_chars(org->data(), org->data() + org->size(), request.organisation_id.emplace());
-    if (ec != std::errc() || end != org->data() + org->size()) {
-      return InvalidArgumentError("bad organisation").AddInvalid("organisation_id", "knowledge.json.shape", *org);
-    }
-  }
+  ASSIGN_OR_RETURN(request.organisation_id, http::OptionalIdQuery(r, "organisation_id"));
   request.metadata = {.title = Q(r, "title").value_or(""),
                       .kind = Q(r, "kind").value_or("rapport"),
                       .decision_date = Q(r, "decision_date"),
@@ -143,7 +135,7 @@ StatusOr<json> ListCases(const KnowledgeRouteDeps& d, const http::Request& r,
                          web::RequestContext& ctx) {
   ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
   CaseFilter filter{.area = Q(r, "area").value_or(""), .query = Q(r, "q").value_or("")};
-  if (auto org = Q(r, "organisation_id")) filter.organisation_id = std::stoll(*org);
+  ASSIGN_OR_RETURN(filter.organisation_id, http::OptionalIdQuery(r, "organisation_id"));
   ASSIGN_OR_RETURN(auto found, d.cases.List(ctx.actor, filter, {page.page, page.limit}));
   json items = json::array();
   for (const Case& c : found.items) items.push_back(CaseJson(c));
@@ -165,13 +157,13 @@ StatusOr<json> UpdateCase(const KnowledgeRouteDeps& d, const http::Request& r,
                           web::RequestContext& ctx) {
   ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
   ASSIGN_OR_RETURN(CaseContent content, ContentFromJson(body));
-  ASSIGN_OR_RETURN(Case c, d.cases.UpdateCase(ctx.actor, Id(r), content));
+  ASSIGN_OR_RETURN(Case c, d.cases.UpdateCase(ctx.actor, web::PathId(r), content));
   return CaseJson(c);
 }
 
 StatusOr<json> CaseVersions(const KnowledgeRouteDeps& d, const http::Request& r,
                             web::RequestContext& ctx) {
-  ASSIGN_OR_RETURN(auto versions, d.cases.History(ctx.actor, Id(r)));
+  ASSIGN_OR_RETURN(auto versions, d.cases.History(ctx.actor, web::PathId(r)));
   json items = json::array();
   for (const CaseVersion& v : versions) {
     items.push_back({{"version", v.version}, {"editor", v.editor_name},
@@ -183,7 +175,7 @@ StatusOr<json> CaseVersions(const KnowledgeRouteDeps& d, const http::Request& r,
 
 StatusOr<json> CaseAdoptions(const KnowledgeRouteDeps& d, const http::Request& r,
                              web::RequestContext& ctx) {
-  ASSIGN_OR_RETURN(auto adoptions, d.cases.Adoptions(ctx.actor, Id(r)));
+  ASSIGN_OR_RETURN(auto adoptions, d.cases.Adoptions(ctx.actor, web::PathId(r)));
   json items = json::array();
   for (const Adoption& a : adoptions) items.push_back(AdoptionJson(a));
   json out = http::WholeListJson(items);
@@ -199,7 +191,7 @@ StatusOr<json> RecordAdoption(const KnowledgeRouteDeps& d, const http::Request& 
                               web::RequestContext& ctx) {
   ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
   ASSIGN_OR_RETURN(AdoptionInput in, AdoptionFromJson(body, true));
-  ASSIGN_OR_RETURN(Adoption a, d.cases.RecordAdoption(ctx.actor, Id(r),
+  ASSIGN_OR_RETURN(Adoption a, d.cases.RecordAdoption(ctx.actor, web::PathId(r),
                                                       body["organisation_id"].get<std::int64_t>(), in));
   return AdoptionJson(a);
 }
@@ -208,26 +200,19 @@ StatusOr<json> UpdateAdoption(const KnowledgeRouteDeps& d, const http::Request& 
                               web::RequestContext& ctx) {
   ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
   ASSIGN_OR_RETURN(AdoptionInput in, AdoptionFromJson(body, false));
-  ASSIGN_OR_RETURN(Adoption a, d.cases.UpdateAdoption(ctx.actor, Id(r), in));
+  ASSIGN_OR_RETURN(Adoption a, d.cases.UpdateAdoption(ctx.actor, web::PathId(r), in));
   return AdoptionJson(a);
 }
 
 // Open data: every published case, or every public document, as one JSON
 // list or CSV. Read through the same visibility rules as an anonymous
 // visitor, whoever asks.
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 std::string CsvRow(const json& item, const std::vector<std::string>& columns) {
   std::string line;
   for (size_t col_idx = 0; col_idx < columns.size(); ++col_idx) {
     const json& v = item[columns[col_idx]];
     std::string text = v.is_string() ? v.get<std::string>() : v.is_null() ? "" : v.dump();
-    line += (col_idx ? "," : "") + CsvField(text);
+    line += (col_idx ? "," : "") + CsvQuote(text);
   }
   return line + "\n";
 }
@@ -299,11 +284,11 @@ void RegisterKnowledgeApi(web::Router& router, const KnowledgeRouteDeps& deps) {
   router.Post("/api/v1/documents",
               Api([d](auto& r, auto& ctx) { return UploadDocument(d, r, ctx); }, 201));
   router.Get("/api/v1/documents/{id:int}", Api([d](auto& r, auto& ctx) -> StatusOr<json> {
-    ASSIGN_OR_RETURN(Document doc, d.documents.Get(ctx.actor, Id(r)));
+    ASSIGN_OR_RETURN(Document doc, d.documents.Get(ctx.actor, web::PathId(r)));
     return DocumentJson(doc, true);
   }));
   router.Get("/api/v1/documents/{id:int}/related", Api([d](auto& r, auto& ctx) -> StatusOr<json> {
-    ASSIGN_OR_RETURN(auto related, d.documents.Related(ctx.actor, Id(r)));
+    ASSIGN_OR_RETURN(auto related, d.documents.Related(ctx.actor, web::PathId(r)));
     json items = json::array();
     for (const RelatedDocument& rd : related) {
       items.push_back({{"kind", "document"}, {"id", rd.id}, {"title", rd.title},
@@ -332,16 +317,16 @@ void RegisterKnowledgeApi(web::Router& router, const KnowledgeRouteDeps& deps) {
         "adoption_count", "published_at", "url"}, "cases");
   });
   router.Get("/api/v1/cases/{id:int}", Api([d](auto& r, auto& ctx) -> StatusOr<json> {
-    ASSIGN_OR_RETURN(Case c, d.cases.Get(ctx.actor, Id(r)));
+    ASSIGN_OR_RETURN(Case c, d.cases.Get(ctx.actor, web::PathId(r)));
     return CaseJson(c);
   }));
   router.Patch("/api/v1/cases/{id:int}", Api([d](auto& r, auto& ctx) { return UpdateCase(d, r, ctx); }));
   router.Post("/api/v1/cases/{id:int}/submit", Api([d](auto& r, auto& ctx) -> StatusOr<json> {
-    ASSIGN_OR_RETURN(Case c, d.cases.SubmitForReview(ctx.actor, Id(r)));
+    ASSIGN_OR_RETURN(Case c, d.cases.SubmitForReview(ctx.actor, web::PathId(r)));
     return CaseJson(c);
   }));
   router.Post("/api/v1/cases/{id:int}/publish", Api([d](auto& r, auto& ctx) -> StatusOr<json> {
-    ASSIGN_OR_RETURN(Case c, d.cases.Publish(ctx.actor, Id(r)));
+    ASSIGN_OR_RETURN(Case c, d.cases.Publish(ctx.actor, web::PathId(r)));
     return CaseJson(c);
   }));
   router.Get("/api/v1/cases/{id:int}/versions", Api([d](auto& r, auto& ctx) { return CaseVersions(d, r, ctx); }));
@@ -349,12 +334,12 @@ void RegisterKnowledgeApi(web::Router& router, const KnowledgeRouteDeps& deps) {
   router.Post("/api/v1/cases/{id:int}/adoptions",
               Api([d](auto& r, auto& ctx) { return RecordAdoption(d, r, ctx); }, 201));
   router.Get("/api/v1/adoptions/{id:int}", Api([d](auto& r, auto& ctx) -> StatusOr<json> {
-    ASSIGN_OR_RETURN(Adoption a, d.cases.GetAdoption(ctx.actor, Id(r)));
+    ASSIGN_OR_RETURN(Adoption a, d.cases.GetAdoption(ctx.actor, web::PathId(r)));
     return AdoptionJson(a);
   }));
   router.Patch("/api/v1/adoptions/{id:int}", Api([d](auto& r, auto& ctx) { return UpdateAdoption(d, r, ctx); }));
   router.Delete("/api/v1/adoptions/{id:int}", Api([d](auto& r, auto& ctx) -> StatusOr<json> {
-    ASSIGN_OR_RETURN(Adoption a, d.cases.WithdrawAdoption(ctx.actor, Id(r)));
+    ASSIGN_OR_RETURN(Adoption a, d.cases.WithdrawAdoption(ctx.actor, web::PathId(r)));
     return AdoptionJson(a);
   }));
 }

@@ -98,6 +98,13 @@ StatusOr<Extracted> ExtractPdf(std::unique_ptr<poppler::document> doc) {
 
 StatusOr<Extracted> FromText(std::string_view content_type, std::string_view bytes) {
   Extracted out{.content_type = std::string(content_type)};
+  // Not UTF-8: read it as windows-1252, which older Swedish pages and text
+  // files use, so that no invalid byte reaches the database.
+  std::string decoded;
+  if (!IsValidUtf8(bytes)) {
+    decoded = Windows1252ToUtf8(bytes);
+    bytes = decoded;
+  }
   if (content_type == "text/html") {
     out.transcript = HtmlToTranscript(bytes);
   } else {

@@ -10,7 +10,6 @@ namespace {
 
 constexpr char kNightTitle[] = "Digital tillsyn nattetid i hemtjänsten";
 constexpr char kHomeworkTitle[] = "Läxhjälp i matematik via chatt";
-constexpr UnixSeconds kDay = 24 * 3600;
 
 // A small deterministic wobble in [-1, 1] (the same on every machine, unlike
 // the standard library's distributions).

@@ -108,10 +108,10 @@ json MetricSection(const web::RequestContext& ctx, const MetricEvaluation& m, si
 
 http::Response EvaluationPage(const PilotRouteDeps& deps, const http::Request& r,
                               web::RequestContext& ctx) {
-  StatusOr<PilotId> id = PilotIdParam(r);
-  StatusOr<Pilot> pilot = id.ok() ? deps.pilots.GetPilot(ctx.actor, *id) : id.status();
+  const PilotId id = web::PathId(r);
+  StatusOr<Pilot> pilot = deps.pilots.GetPilot(ctx.actor, id);
   if (!pilot.ok()) return web::ErrorPage(deps.renderer, pilot.status(), r, ctx);
-  StatusOr<PilotEvaluation> evaluation = deps.pilots.Evaluate(ctx.actor, *id);
+  StatusOr<PilotEvaluation> evaluation = deps.pilots.Evaluate(ctx.actor, id);
   if (!evaluation.ok()) return web::ErrorPage(deps.renderer, evaluation.status(), r, ctx);
   json sections = json::array();
   for (size_t idx = 0; idx < evaluation->metrics.size(); ++idx) {
@@ -152,8 +152,8 @@ json DecisionForm(const web::RequestContext& ctx, const web::FormFields& form, c
 http::Response DecisionPage(const PilotRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx, const web::FormFields& form,
                             const Status& problems) {
-  StatusOr<PilotId> id = PilotIdParam(r);
-  StatusOr<Pilot> pilot = id.ok() ? deps.pilots.GetPilot(ctx.actor, *id) : id.status();
+  const PilotId id = web::PathId(r);
+  StatusOr<Pilot> pilot = deps.pilots.GetPilot(ctx.actor, id);
   if (!pilot.ok()) return web::ErrorPage(deps.renderer, pilot.status(), r, ctx);
   if (!CanDecidePilot(ctx.actor, *pilot)) {
     Status refused = pilot->state == PilotState::kDecided
@@ -181,12 +181,11 @@ void RegisterEvaluationPages(web::Router& router, const PilotRouteDeps& deps) {
     return DecisionPage(deps, r, ctx, {}, Status::Ok());
   });
   router.Post("/pilots/{id:int}/decision", [deps](const http::Request& r, web::RequestContext& ctx) {
-    StatusOr<PilotId> id = PilotIdParam(r);
-    if (!id.ok()) return web::ErrorPage(deps.renderer, id.status(), r, ctx);
+    const PilotId id = web::PathId(r);
     web::FormFields form = web::ParseForm(r);
     StatusOr<Pilot> decided =
-        deps.pilots.Decide(ctx.actor, *id, {form["outcome"], form["reasoning"], form["lessons"]});
-    if (decided.ok()) return http::Response::Redirect("/pilots/" + std::to_string(*id) + "?done=decided");
+        deps.pilots.Decide(ctx.actor, id, {form["outcome"], form["reasoning"], form["lessons"]});
+    if (decided.ok()) return http::Response::Redirect("/pilots/" + std::to_string(id) + "?done=decided");
     if (decided.status().code() != StatusCode::kInvalidArgument) {
       return web::ErrorPage(deps.renderer, decided.status(), r, ctx);
     }

@@ -29,17 +29,11 @@ bool IsIsoDate(std::string_view text) {
   return text.size() == 10 && text[4] == '-' && ParseRfc3339(text).has_value();
 }
 
-std::optional<double> ParseValue(std::string text) {
-  for (char& c : text) {
-    if (c == ',') c = '.';  // Swedish spreadsheets write a decimal comma
-  }
-  double value = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value) ||
-      std::fabs(value) > kMaxMeasurementMagnitude) {
-    return std::nullopt;
-  }
+// A finite number within the measurement range (Swedish spreadsheets
+// write a decimal comma).
+std::optional<double> ParseValue(std::string_view text) {
+  std::optional<double> value = ParseLocalNumber(text);
+  if (!value || std::fabs(*value) > kMaxMeasurementMagnitude) return std::nullopt;
   return value;
 }
 

@@ -29,7 +29,7 @@ std::string Join(const std::vector<std::string>& parts) {
 // A pilot page's common part, or the error page when the pilot is not there.
 StatusOr<Pilot> LoadPilot(const PilotRouteDeps& deps, const http::Request& r,
                           web::RequestContext& ctx) {
-  ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+  const PilotId id = web::PathId(r);
   return deps.pilots.GetPilot(ctx.actor, id);
 }
 
@@ -115,25 +115,23 @@ http::Response OverviewPage(const PilotRouteDeps& deps, const http::Request& r,
 
 http::Response StatePost(const PilotRouteDeps& deps, const http::Request& r,
                          web::RequestContext& ctx) {
-  StatusOr<PilotId> id = PilotIdParam(r);
+  const PilotId id = web::PathId(r);
   web::FormFields form = web::ParseForm(r);
   std::optional<PilotState> state = ParsePilotState(form["state"]);
-  Status status = id.status();
-  if (status.ok() && !state) status = InvalidArgumentError("pilots.state.invalid");
-  if (status.ok()) status = deps.pilots.ChangeState(ctx.actor, *id, *state).status();
+  Status status = state ? Status::Ok() : InvalidArgumentError("pilots.state.invalid");
+  if (status.ok()) status = deps.pilots.ChangeState(ctx.actor, id, *state).status();
   if (!status.ok()) return web::ErrorPage(deps.renderer, status, r, ctx);
-  return http::Response::Redirect("/pilots/" + std::to_string(*id) + "?done=state");
+  return http::Response::Redirect("/pilots/" + std::to_string(id) + "?done=state");
 }
 
 http::Response PublicationPost(const PilotRouteDeps& deps, const http::Request& r,
                                web::RequestContext& ctx) {
-  StatusOr<PilotId> id = PilotIdParam(r);
+  const PilotId id = web::PathId(r);
   web::FormFields form = web::ParseForm(r);
-  Status status = id.status();
   const bool publish = form["published"] == "1";
-  if (status.ok()) status = deps.pilots.SetPublished(ctx.actor, *id, publish).status();
+  Status status = deps.pilots.SetPublished(ctx.actor, id, publish).status();
   if (!status.ok()) return web::ErrorPage(deps.renderer, status, r, ctx);
-  return http::Response::Redirect("/pilots/" + std::to_string(*id) +
+  return http::Response::Redirect("/pilots/" + std::to_string(id) +
                                   (publish ? "?done=published" : "?done=unpublished"));
 }
 
@@ -212,25 +210,23 @@ void RegisterDataEntry(web::Router& router, const PilotRouteDeps& deps) {
     return MeasurementsPage(deps, r, ctx, {{"group", "pilot"}}, Status::Ok(), Status::Ok());
   });
   router.Post("/pilots/{id:int}/measurements", [deps](const http::Request& r, web::RequestContext& ctx) {
-    StatusOr<PilotId> id = PilotIdParam(r);
-    if (!id.ok()) return web::ErrorPage(deps.renderer, id.status(), r, ctx);
+    const PilotId id = web::PathId(r);
     web::FormFields form = web::ParseForm(r);
     Status status = deps.pilots.RecordMeasurement(
-        ctx.actor, *id, {form["unit"], form["group"], form["period"], form["metric"], form["value"]});
+        ctx.actor, id, {form["unit"], form["group"], form["period"], form["metric"], form["value"]});
     if (status.ok()) {
-      return http::Response::Redirect("/pilots/" + std::to_string(*id) + "/measurements?recorded=1");
+      return http::Response::Redirect("/pilots/" + std::to_string(id) + "/measurements?recorded=1");
     }
     if (status.code() != StatusCode::kInvalidArgument) return web::ErrorPage(deps.renderer, status, r, ctx);
     return MeasurementsPage(deps, r, ctx, form, status, Status::Ok());
   });
   router.Post("/pilots/{id:int}/measurements/import",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-    StatusOr<PilotId> id = PilotIdParam(r);
-    if (!id.ok()) return web::ErrorPage(deps.renderer, id.status(), r, ctx);
+    const PilotId id = web::PathId(r);
     web::FormFields form = web::ParseForm(r);
-    StatusOr<int> imported = deps.pilots.ImportMeasurements(ctx.actor, *id, form["csv"]);
+    StatusOr<int> imported = deps.pilots.ImportMeasurements(ctx.actor, id, form["csv"]);
     if (imported.ok()) {
-      return http::Response::Redirect("/pilots/" + std::to_string(*id) +
+      return http::Response::Redirect("/pilots/" + std::to_string(id) +
                                       "/measurements?imported=" + std::to_string(*imported));
     }
     if (imported.status().code() != StatusCode::kInvalidArgument) {

@@ -196,14 +196,4 @@ StatusOr<PilotInput> PilotInputFromJson(const json& body) {
   return in;
 }
 
-StatusOr<PilotId> PilotIdParam(const http::Request& request) {
-  const std::string& text = request.Param("id");
-  PilotId id = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-    return NotFoundError("pilots.not_found");
-  }
-  return id;
-}
-
 }  // namespace nyttig::pilots

@@ -1,5 +1,7 @@
 // Pages for the list of pilots (/pilots), one pilot (/pilots/{id}) and its
 // plan (/pilots/new, /pilots/{id}/edit), with state and publication changes.
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "accounts/permissions.h"
@@ -125,19 +127,10 @@ int MetricRowCount(const web::FormFields& form) {
   return rows;
 }
 
-std::optional<double> ParseOptionalNumber(std::string text) {
-  text = std::string(Trim(text));
-  if (text.empty()) return std::nullopt;
-  for (char& c : text) {
-    if (c == ',') c = '.';
-  }
-  try {
-    size_t used = 0;
-    double value = std::stod(text, &used);
-    if (used == text.size()) return value;
-  } catch (const std::exception&) {
-  }
-  return std::numeric_limits<double>::quiet_NaN();  // the service reports it
+// Empty → nullopt; not a number → NaN, which the service reports per field.
+std::optional<double> ParseOptionalNumber(const std::string& text) {
+  if (Trim(text).empty()) return std::nullopt;
+  return ParseLocalNumber(text).value_or(std::numeric_limits<double>::quiet_NaN());
 }
 
 std::optional<std::int64_t> ParseOptionalInt(const std::string& raw, std::int64_t if_bad) {
@@ -344,8 +337,8 @@ void RegisterPlanPages(web::Router& router, const PilotRouteDeps& deps) {
     return PlanForm(deps, r, ctx, std::nullopt, form, ToFormNames(pilot.status(), input));
   });
   router.Get("/pilots/{id:int}/edit", [deps](const http::Request& r, web::RequestContext& ctx) {
-    StatusOr<PilotId> id = PilotIdParam(r);
-    StatusOr<Pilot> pilot = id.ok() ? deps.pilots.GetPilot(ctx.actor, *id) : id.status();
+    const PilotId id = web::PathId(r);
+    StatusOr<Pilot> pilot = deps.pilots.GetPilot(ctx.actor, id);
     if (!pilot.ok()) return web::ErrorPage(deps.renderer, pilot.status(), r, ctx);
     if (!CanEditPilot(ctx.actor, *pilot)) {
       return web::ErrorPage(deps.renderer, accounts::DenyAccess(ctx.actor, "pilots.plan.forbidden"), r, ctx);
@@ -353,13 +346,13 @@ void RegisterPlanPages(web::Router& router, const PilotRouteDeps& deps) {
     return PlanForm(deps, r, ctx, *pilot, FormFromPilot(*pilot), Status::Ok());
   });
   router.Post("/pilots/{id:int}/edit", [deps](const http::Request& r, web::RequestContext& ctx) {
-    StatusOr<PilotId> id = PilotIdParam(r);
-    StatusOr<Pilot> current = id.ok() ? deps.pilots.GetPilot(ctx.actor, *id) : id.status();
+    const PilotId id = web::PathId(r);
+    StatusOr<Pilot> current = deps.pilots.GetPilot(ctx.actor, id);
     if (!current.ok()) return web::ErrorPage(deps.renderer, current.status(), r, ctx);
     web::FormFields form = web::ParseForm(r);
     PilotInput input = InputFromForm(form);
-    StatusOr<Pilot> pilot = deps.pilots.UpdatePlan(ctx.actor, *id, input);
-    if (pilot.ok()) return http::Response::Redirect("/pilots/" + std::to_string(*id) + "?done=saved");
+    StatusOr<Pilot> pilot = deps.pilots.UpdatePlan(ctx.actor, id, input);
+    if (pilot.ok()) return http::Response::Redirect("/pilots/" + std::to_string(id) + "?done=saved");
     if (pilot.status().code() != StatusCode::kInvalidArgument) {
       return web::ErrorPage(deps.renderer, pilot.status(), r, ctx);
     }

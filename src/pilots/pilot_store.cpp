@@ -44,18 +44,6 @@ Pilot PilotFromRow(const soci::row& r) {
   return p;
 }
 
-std::optional<double> OptReal(const soci::row& r, std::size_t column) {
-  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
-  return db::Real(r, column);
-}
-
-struct NullableReal {
-  explicit NullableReal(std::optional<double> v)
-      : value(v.value_or(0)), indicator(v ? soci::i_ok : soci::i_null) {}
-  double value;
-  soci::indicator indicator;
-};
-
 Status InsertUnits(db::Tx& tx, PilotId id, const std::vector<ScopeUnit>& units) {
   long long pilot = id;
   for (size_t unit_idx = 0; unit_idx < units.size(); ++unit_idx) {
@@ -86,7 +74,7 @@ Status InsertParticipants(db::Tx& tx, PilotId id, const std::vector<Participant>
 Status WriteMetric(db::Tx& tx, PilotId id, const Metric& m, int position) {
   long long pilot = id, metric_id = m.id;
   std::string direction(DirectionName(m.direction)), measure(MeasureName(m.measure));
-  NullableReal baseline(m.baseline), target(m.target);
+  db::NullableReal baseline(m.baseline), target(m.target);
   if (m.id == 0) {
     tx.sql() << "INSERT INTO pilots_metrics(pilot_id, name, unit_of_measure, direction, measure, "
                 "baseline, target, position) VALUES (:p, :n, :u, :d, :m, :b, :t, :pos)",
@@ -108,11 +96,12 @@ Status WriteMetric(db::Tx& tx, PilotId id, const Metric& m, int position) {
 // renamed metric may take a deleted one's name.
 Status ReplaceMetrics(db::Tx& tx, PilotId id, const std::vector<Metric>& metrics) {
   long long pilot = id;
-  std::string keep = "0";
+  std::vector<std::int64_t> keep = {0};
   for (const Metric& m : metrics) {
-    if (m.id != 0) keep += "," + std::to_string(m.id);
+    if (m.id != 0) keep.push_back(m.id);
   }
-  tx.sql() << "DELETE FROM pilots_metrics WHERE pilot_id = :p AND id NOT IN (" + keep + ")",
+  tx.sql() << "DELETE FROM pilots_metrics WHERE pilot_id = :p AND id NOT IN (" +
+                  db::IntList(keep) + ")",
       soci::use(pilot);
   tx.sql() << "UPDATE pilots_metrics SET name = '#' || CAST(id AS TEXT) WHERE pilot_id = :p",
       soci::use(pilot);
@@ -147,8 +136,8 @@ Status LoadParts(db::Tx& tx, Pilot& p) {
     m.direction = ParseDirection(db::Text(r, 3)).value_or(Direction::kHigherIsBetter);
     StatusOr<Measure> measure = ParseMeasure(db::Text(r, 4));
     m.measure = measure.ok() ? *measure : Measure::kMean;
-    m.baseline = OptReal(r, 5);
-    m.target = OptReal(r, 6);
+    m.baseline = db::OptReal(r, 5);
+    m.target = db::OptReal(r, 6);
     p.metrics.push_back(std::move(m));
   }
   return Status::Ok();
@@ -263,11 +252,7 @@ StatusOr<std::pair<std::vector<Pilot>, std::int64_t>> PilotStore::List(db::Tx& t
   // Organisation ids are integers from the server, so they are inlined.
   std::string visible = "1 = 0";
   if (!f.organisations.empty()) {
-    visible = "organisation_id IN (";
-    for (size_t idx = 0; idx < f.organisations.size(); ++idx) {
-      visible += (idx ? "," : "") + std::to_string(f.organisations[idx]);
-    }
-    visible += ")";
+    visible = "organisation_id IN (" + db::IntList(f.organisations) + ")";
   }
   if (f.include_published) visible += " OR published = 1";
   if (f.published_of) {

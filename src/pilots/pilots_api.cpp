@@ -12,33 +12,14 @@ namespace {
 
 using nlohmann::json;
 
-template <typename F>
-http::Response Answer(const http::Request& r, web::RequestContext& ctx, F body) {
-  StatusOr<http::Response> response = body();
-  if (!response.ok()) return web::ApiError(response.status(), r, ctx);
-  return std::move(response).value();
-}
-
-Status Invalid(const std::string& name, const std::string& reason, const std::string& value) {
-  Status status = InvalidArgumentError("validation.failed");
-  status.AddInvalid(name, reason, value);
-  return status;
-}
-
 StatusOr<PilotListQuery> ListQuery(const http::Request& r) {
   ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
   PilotListQuery query{.text = r.Query("q").value_or(""), .page = page.page, .limit = page.limit};
   if (auto state = r.Query("state"); state && !state->empty()) {
     query.state = ParsePilotState(*state);
-    if (!query.state) return Invalid("state", "pilots.state.invalid", *state);
+    if (!query.state) return InvalidParameterError("state", "pilots.state.invalid", *state);
   }
-  if (auto org = r.Query("organisation_id"); org && !org->empty()) {
-    try {
-      query.organisation_id = std::stoll(*org);
-    } catch (const std::exception&) {
-      return Invalid("organisation_id", "validation.not_integer", *org);
-    }
-  }
+  ASSIGN_OR_RETURN(query.organisation_id, http::OptionalIdQuery(r, "organisation_id"));
   return query;
 }
 
@@ -50,7 +31,7 @@ StatusOr<MeasurementInput> MeasurementFromJson(const json& body) {
                       .metric = fields.RequiredString("metric", kMaxNameChars)};
   RETURN_IF_ERROR(fields.status());
   if (!body.contains("value") || !body["value"].is_number()) {
-    return Invalid("value", "pilots.measurement.value_invalid",
+    return InvalidParameterError("value", "pilots.measurement.value_invalid",
                    body.contains("value") ? body["value"].dump() : "");
   }
   in.value = body["value"].dump();
@@ -59,7 +40,7 @@ StatusOr<MeasurementInput> MeasurementFromJson(const json& body) {
 
 void RegisterPlanApi(web::Router& router, const PilotRouteDeps& deps) {
   router.Get("/api/v1/pilots", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(PilotListQuery query, ListQuery(r));
       ASSIGN_OR_RETURN(PilotPage found, deps.pilots.ListPilots(ctx.actor, query));
       json items = json::array();
@@ -68,10 +49,10 @@ void RegisterPlanApi(web::Router& router, const PilotRouteDeps& deps) {
     });
   });
   router.Post("/api/v1/pilots", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       if (!body.contains("organisation_id") || !body["organisation_id"].is_number_integer()) {
-        return Invalid("organisation_id", "validation.required", "");
+        return InvalidParameterError("organisation_id", "validation.required", "");
       }
       ASSIGN_OR_RETURN(PilotInput input, PilotInputFromJson(body));
       ASSIGN_OR_RETURN(Pilot pilot, deps.pilots.CreatePilot(
@@ -82,15 +63,15 @@ void RegisterPlanApi(web::Router& router, const PilotRouteDeps& deps) {
     });
   });
   router.Get("/api/v1/pilots/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       ASSIGN_OR_RETURN(Pilot pilot, deps.pilots.GetPilot(ctx.actor, id));
       return web::Json(200, PilotJson(pilot));
     });
   });
   router.Put("/api/v1/pilots/{id:int}", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       ASSIGN_OR_RETURN(PilotInput input, PilotInputFromJson(body));
       ASSIGN_OR_RETURN(Pilot pilot, deps.pilots.UpdatePlan(ctx.actor, id, input));
@@ -102,35 +83,35 @@ void RegisterPlanApi(web::Router& router, const PilotRouteDeps& deps) {
 void RegisterStateApi(web::Router& router, const PilotRouteDeps& deps) {
   router.Post("/api/v1/pilots/{id:int}/state",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields fields(body, {"state"});
       std::string name = fields.RequiredString("state", 20);
       RETURN_IF_ERROR(fields.status());
       std::optional<PilotState> state = ParsePilotState(name);
-      if (!state) return Invalid("state", "pilots.state.invalid", name);
+      if (!state) return InvalidParameterError("state", "pilots.state.invalid", name);
       ASSIGN_OR_RETURN(Pilot pilot, deps.pilots.ChangeState(ctx.actor, id, *state));
       return web::Json(200, PilotJson(pilot));
     });
   });
   router.Post("/api/v1/pilots/{id:int}/publication",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields fields(body, {"published"});
       std::optional<bool> published = fields.OptionalBool("published");
       RETURN_IF_ERROR(fields.status());
-      if (!published) return Invalid("published", "validation.required", "");
+      if (!published) return InvalidParameterError("published", "validation.required", "");
       ASSIGN_OR_RETURN(Pilot pilot, deps.pilots.SetPublished(ctx.actor, id, *published));
       return web::Json(200, PilotJson(pilot));
     });
   });
   router.Post("/api/v1/pilots/{id:int}/decision",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       http::JsonFields fields(body, {"outcome", "reasoning", "lessons"});
       DecisionInput input{.outcome = fields.RequiredString("outcome", 20),
@@ -146,8 +127,8 @@ void RegisterStateApi(web::Router& router, const PilotRouteDeps& deps) {
 void RegisterDataApi(web::Router& router, const PilotRouteDeps& deps) {
   router.Get("/api/v1/pilots/{id:int}/measurements",
              [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       ASSIGN_OR_RETURN(http::PageRequest page, http::ParsePageRequest(r));
       ASSIGN_OR_RETURN(Pilot pilot, deps.pilots.GetPilot(ctx.actor, id));
       ASSIGN_OR_RETURN(auto rows, deps.pilots.ListMeasurements(ctx.actor, id));
@@ -161,8 +142,8 @@ void RegisterDataApi(web::Router& router, const PilotRouteDeps& deps) {
   });
   router.Post("/api/v1/pilots/{id:int}/measurements",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       ASSIGN_OR_RETURN(json body, http::ParseJsonObject(r));
       ASSIGN_OR_RETURN(MeasurementInput input, MeasurementFromJson(body));
       RETURN_IF_ERROR(deps.pilots.RecordMeasurement(ctx.actor, id, input));
@@ -171,11 +152,11 @@ void RegisterDataApi(web::Router& router, const PilotRouteDeps& deps) {
   });
   router.Post("/api/v1/pilots/{id:int}/measurements/import",
               [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       std::string_view type = r.Header("Content-Type").value_or("");
       if (!type.starts_with("text/csv")) {
-        return Invalid("Content-Type", "pilots.import.content_type", std::string(type));
+        return InvalidParameterError("Content-Type", "pilots.import.content_type", std::string(type));
       }
       ASSIGN_OR_RETURN(int imported, deps.pilots.ImportMeasurements(ctx.actor, id, r.body));
       return web::Json(201, json{{"pilot_id", id}, {"imported", imported}});
@@ -183,8 +164,8 @@ void RegisterDataApi(web::Router& router, const PilotRouteDeps& deps) {
   });
   router.Get("/api/v1/pilots/{id:int}/evaluation",
              [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&]() -> StatusOr<http::Response> {
-      ASSIGN_OR_RETURN(PilotId id, PilotIdParam(r));
+    return web::ApiAnswer(r, ctx, [&]() -> StatusOr<http::Response> {
+      const PilotId id = web::PathId(r);
       ASSIGN_OR_RETURN(PilotEvaluation evaluation, deps.pilots.Evaluate(ctx.actor, id));
       return web::Json(200, json(EvaluationJson(evaluation)));
     });

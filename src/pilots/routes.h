@@ -33,7 +33,5 @@ nlohmann::json PilotSummaryJson(const Pilot& pilot);
 nlohmann::json MeasurementJson(const StoredMeasurement& row, const Pilot& pilot);
 // A plan from a JSON body (the API); kInvalidArgument listing every problem.
 StatusOr<PilotInput> PilotInputFromJson(const nlohmann::json& body);
-// The pilot id of a path ({id:int}); kNotFound when it does not fit an int64.
-StatusOr<PilotId> PilotIdParam(const http::Request& request);
 
 }  // namespace nyttig::pilots

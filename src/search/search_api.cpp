@@ -35,13 +35,6 @@ json FacetsJson(const FacetCounts& facets) {
   return out;
 }
 
-template <typename F>
-http::Response Answer(const http::Request& r, web::RequestContext& ctx, F body) {
-  StatusOr<http::Response> response = body();
-  if (!response.ok()) return web::ApiError(response.status(), r, ctx);
-  return std::move(response).value();
-}
-
 // A required positive integer parameter, or the validation problem naming it.
 StatusOr<std::int64_t> PositiveParam(const http::Request& r, const std::string& name,
                                      std::optional<std::int64_t> fallback, std::int64_t max) {
@@ -97,10 +90,10 @@ StatusOr<http::Response> RelatedAnswer(const SearchRouteDeps& deps, const http::
 
 void RegisterSearchApi(web::Router& router, const SearchRouteDeps& deps) {
   router.Get("/api/v1/search", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&] { return SearchAnswer(deps, r, ctx); });
+    return web::ApiAnswer(r, ctx, [&] { return SearchAnswer(deps, r, ctx); });
   });
   router.Get("/api/v1/search/related", [deps](const http::Request& r, web::RequestContext& ctx) {
-    return Answer(r, ctx, [&] { return RelatedAnswer(deps, r, ctx); });
+    return web::ApiAnswer(r, ctx, [&] { return RelatedAnswer(deps, r, ctx); });
   });
 }
 

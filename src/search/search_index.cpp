@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.h"
 #include "core/time_format.h"
 #include "db/row.h"
 #include "search/index_impl.h"
@@ -264,9 +265,29 @@ Status SearchIndex::Remove(db::Tx& tx, const std::string& kind, std::int64_t id)
   return impl_->Remove(tx, kind, id);
 }
 Status SearchIndex::Clear(db::Tx& tx) { return impl_->Clear(tx); }
+namespace {
+
+// Text reaches SQL literals (filters) and the engines, and PostgreSQL refuses
+// invalid UTF-8: bytes that are not UTF-8 are read as windows-1252 (what an
+// old form or a hand-typed URL sends), so every query gets an answer.
+std::string AsUtf8(const std::string& text) {
+  return IsValidUtf8(text) ? text : Windows1252ToUtf8(text);
+}
+
+SearchRequest WithValidText(SearchRequest request) {
+  request.query = AsUtf8(request.query);
+  for (std::string& kind : request.kinds) kind = AsUtf8(kind);
+  for (auto& [facet, values] : request.facets) {
+    for (std::string& value : values) value = AsUtf8(value);
+  }
+  return request;
+}
+
+}  // namespace
+
 StatusOr<SearchResults> SearchIndex::Search(db::Tx& tx, const SearchRequest& request,
                                             const Visibility& visibility) {
-  return impl_->Search(tx, request, visibility);
+  return impl_->Search(tx, WithValidText(request), visibility);
 }
 StatusOr<std::vector<SearchHit>> SearchIndex::Related(db::Tx& tx, const std::string& kind,
                                                       std::int64_t id, int limit,

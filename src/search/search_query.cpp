@@ -44,14 +44,12 @@ std::string FilterCondition(const SearchRequest& request, const QueryFilters& pa
   return condition;
 }
 
-// Okapi BM25 of one term in one column (Robertson & Zaragoza 2009, eq. 3.15
-// with Lucene's non-negative IDF), as analyzer/bm25_index.cpp computes it.
+// Okapi BM25 of one term in one column, the same function as the in-memory
+// index (analyzer/bm25_index.h).
 double Bm25Term(const Bm25Params& params, double documents, double average_length, double df,
                 double tf, double length) {
   if (tf <= 0 || df <= 0 || documents <= 0) return 0.0;
-  const double idf = std::log(1.0 + (documents - df + 0.5) / (df + 0.5));
-  const double norm = average_length > 0 ? length / average_length : 0.0;
-  return idf * tf * (params.k1 + 1) / (tf + params.k1 * (1 - params.b + params.b * norm));
+  return Bm25TermWeight(params, Bm25Idf(documents, df), tf, length, average_length);
 }
 
 bool BetterCandidate(const Candidate& lhs, const Candidate& rhs) {
@@ -262,7 +260,7 @@ StatusOr<std::vector<std::string>> SearchIndex::Impl::DistinctiveTerms(db::Tx& t
   for (const auto& [term, weight] : weights) {
     const double frequency = df[term];
     if (frequency < 2) continue;
-    const double idf = std::log(1.0 + (documents - frequency + 0.5) / (frequency + 0.5));
+    const double idf = Bm25Idf(documents, frequency);
     ranked.push_back({-weight * idf, term});
   }
   std::sort(ranked.begin(), ranked.end());

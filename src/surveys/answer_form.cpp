@@ -16,17 +16,6 @@ std::vector<std::string> Values(const FormValues& form, const std::string& name)
   return out;
 }
 
-std::optional<double> ParseLocalNumber(std::string text) {
-  std::replace(text.begin(), text.end(), ',', '.');
-  text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
-  double value = 0;
-  const char* begin = text.data();
-  if (!text.empty() && text.front() == '+') ++begin;
-  auto [end, ec] = std::from_chars(begin, text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 std::optional<OptionId> ParseId(const std::string& text) {
   OptionId id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -74,14 +63,17 @@ PostedAnswer ReadPostedAnswer(const Question& question, const FormValues& form) 
       if (!posted.typed.empty()) posted.answer.text = posted.typed;
       return posted;
     case QuestionKind::kLikert:
-    case QuestionKind::kNumber:
+    case QuestionKind::kNumber: {
       if (values.empty()) return posted;
       posted.typed = values.front();
-      posted.answer.number = ParseLocalNumber(posted.typed);
+      std::string digits = posted.typed;  // "12 500" as people write it
+      digits.erase(std::remove(digits.begin(), digits.end(), ' '), digits.end());
+      posted.answer.number = ParseLocalNumber(digits);
       if (!posted.answer.number) {
         posted.problem = InvalidParameter{field, "surveys.answer.number_invalid", posted.typed, {}};
       }
       return posted;
+    }
     case QuestionKind::kSingleChoice:
     case QuestionKind::kMultipleChoice:
       for (const std::string& value : values) {

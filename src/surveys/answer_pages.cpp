@@ -68,7 +68,7 @@ std::string EligibilityKey(Eligibility e) {
 
 http::Response StartPage(const SurveyRouteDeps& deps, const http::Request& r,
                          web::RequestContext& ctx) {
-  StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, std::stoll(r.Param("id")));
+  StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, web::PathId(r));
   if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
   std::string token = BrowserToken(deps, r, ctx);
   StatusOr<Eligibility> eligible = deps.surveys.CheckEligibility(ctx.actor, survey->id, token);
@@ -98,7 +98,7 @@ struct Flow {
 
 StatusOr<Flow> LoadFlow(const SurveyRouteDeps& deps, const http::Request& r,
                         web::RequestContext& ctx) {
-  ASSIGN_OR_RETURN(Survey survey, deps.surveys.GetSurvey(ctx.actor, std::stoll(r.Param("id"))));
+  ASSIGN_OR_RETURN(Survey survey, deps.surveys.GetSurvey(ctx.actor, web::PathId(r)));
   std::string token = BrowserToken(deps, r, ctx);
   ASSIGN_OR_RETURN(Eligibility eligible, deps.surveys.CheckEligibility(ctx.actor, survey.id, token));
   if (eligible != Eligibility::kCanAnswer) return FailedPreconditionError(EligibilityKey(eligible));
@@ -267,7 +267,7 @@ void RegisterSurveyAnswerPages(web::Router& router, const SurveyRouteDeps& deps)
     return PublicList(deps, r, ctx);
   });
   router.Get("/surveys/{id:int}/thanks", [deps](const http::Request& r, auto& ctx) {
-    StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, std::stoll(r.Param("id")));
+    StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, web::PathId(r));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
     std::string reference = r.Query("ref").value_or("");
     json data = SurveyHead(*survey, ctx);

@@ -11,8 +11,6 @@
 namespace nyttig::surveys {
 namespace {
 
-constexpr UnixSeconds kDay = 24 * 3600;
-
 std::string Value(const FormMap& form, const std::string& name) {
   auto it = form.find(name);
   return it == form.end() ? "" : it->second;
@@ -56,9 +54,7 @@ std::string Joined(const std::vector<Option>& options, bool english) {
   return out;
 }
 
-std::string Date(const std::optional<UnixSeconds>& t, UnixSeconds shift = 0) {
-  return t ? FormatIsoDate(*t - shift) : "";
-}
+std::string Date(const std::optional<UnixSeconds>& t) { return t ? FormatIsoDate(*t) : ""; }
 
 }  // namespace
 
@@ -67,8 +63,10 @@ SurveyInput SurveyInputFromForm(const FormMap& form, Status& problems) {
   input.audience = ParseAudience(Value(form, "audience")).value_or(Audience::kCitizens);
   input.access = ParseAccess(Value(form, "access")).value_or(Access::kAnonymousLink);
   input.opens_at = DateField(form, "opens_at", problems);
-  input.closes_at = DateField(form, "closes_at", problems);
-  if (input.closes_at) *input.closes_at += kDay;  // open through the whole last day
+  if (std::string last(Trim(Value(form, "closes_at"))); !last.empty()) {
+    input.closes_at = ParseLastDay(last);  // open through the whole last day
+    if (!input.closes_at) problems.AddInvalid("closes_at", "surveys.field.date", last);
+  }
   return input;
 }
 
@@ -80,7 +78,7 @@ nlohmann::json SurveyFormValues(const Survey& s) {
           {"audience_" + std::string(AudienceName(s.audience)), true},
           {"access_" + std::string(AccessName(s.access)), true},
           {"opens_at", Date(s.opens_at)},
-          {"closes_at", Date(s.closes_at, kDay)}};
+          {"closes_at", s.closes_at ? FormatLastDay(*s.closes_at) : ""}};
 }
 
 QuestionInput QuestionInputFromForm(QuestionKind kind, const FormMap& form, Status& problems) {

@@ -19,13 +19,6 @@ constexpr int kListPageSize = 20;
 
 std::string Base(SurveyId id) { return "/surveys/" + std::to_string(id); }
 
-std::int64_t Id(const http::Request& r, const char* name = "id") {
-  std::int64_t value = 0;
-  const std::string& text = r.Param(name);
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
 json Tag(const Survey& s, const web::RequestContext& ctx) {
   std::string state(SurveyStateName(s.state));
   return {{"text", ctx.T("surveys.state." + state)}, {"state", state}};
@@ -131,13 +124,13 @@ void RegisterSettings(web::Router& router, const SurveyRouteDeps& deps) {
     return PostSettings(deps, r, ctx, std::nullopt);
   });
   router.Get("/surveys/{id:int}/settings", [deps](const http::Request& r, auto& ctx) {
-    StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, Id(r));
+    StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, web::PathId(r));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
     return SettingsForm(deps, r, ctx, Base(survey->id) + "/settings", SurveyFormValues(*survey),
                         Status::Ok());
   });
   router.Post("/surveys/{id:int}/settings", [deps](const http::Request& r, auto& ctx) {
-    return PostSettings(deps, r, ctx, Id(r));
+    return PostSettings(deps, r, ctx, web::PathId(r));
   });
 }
 
@@ -165,7 +158,7 @@ json DoneNotice(const http::Request& r, const web::RequestContext& ctx) {
 
 http::Response Overview(const SurveyRouteDeps& deps, const http::Request& r,
                         web::RequestContext& ctx) {
-  StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, Id(r));
+  StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, web::PathId(r));
   if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
   if (!CanBuildSurveys(ctx.actor, survey->organisation_id)) {
     return http::Response::Redirect(Base(survey->id), 303);
@@ -253,7 +246,7 @@ http::Response QuestionForm(const SurveyRouteDeps& deps, const http::Request& r,
   data["fields"] = FieldViews(kind, form, data["errors"], ctx);
   data["form"] = std::move(form);
   data["kind"] = kind_name;
-  data["back_href"] = Base(Id(r)) + "/edit";
+  data["back_href"] = Base(web::PathId(r)) + "/edit";
   return web::HtmlPage(deps.renderer, "surveys/question_form", problems.ok() ? 200 : 400, data, r, ctx);
 }
 
@@ -262,27 +255,27 @@ http::Response PostQuestionForm(const SurveyRouteDeps& deps, const http::Request
   FormMap form = http::ParseUrlEncoded(r.body);
   std::optional<QuestionKind> kind = ParseQuestionKind(form.count("kind") ? form.find("kind")->second : "");
   if (!kind) return web::ErrorPage(deps.renderer, NotFoundError("surveys.not_found"), r, ctx);
-  std::string action = question ? Base(Id(r)) + "/questions/" + std::to_string(*question) + "/edit"
-                                : Base(Id(r)) + "/questions/new";
+  std::string action = question ? Base(web::PathId(r)) + "/questions/" + std::to_string(*question) + "/edit"
+                                : Base(web::PathId(r)) + "/questions/new";
   Status problems = InvalidArgumentError("surveys.question.invalid");
   QuestionInput input = QuestionInputFromForm(*kind, form, problems);
   if (!problems.invalid_parameters().empty()) {
     return QuestionForm(deps, r, ctx, *kind, action, PostedForm(form), problems);
   }
-  StatusOr<Question> saved = question ? deps.surveys.UpdateQuestion(ctx.actor, Id(r), *question, input)
-                                      : deps.surveys.AddQuestion(ctx.actor, Id(r), input);
+  StatusOr<Question> saved = question ? deps.surveys.UpdateQuestion(ctx.actor, web::PathId(r), *question, input)
+                                      : deps.surveys.AddQuestion(ctx.actor, web::PathId(r), input);
   if (saved.status().code() == StatusCode::kInvalidArgument) {
     json values = PostedForm(form);
     values["required"] = input.required;
     return QuestionForm(deps, r, ctx, *kind, action, values, AsFormProblems(saved.status()));
   }
   if (!saved.ok()) return web::ErrorPage(deps.renderer, saved.status(), r, ctx);
-  return http::Response::Redirect(Base(Id(r)) + "/edit?done=question_saved", 303);
+  return http::Response::Redirect(Base(web::PathId(r)) + "/edit?done=question_saved", 303);
 }
 
 void RegisterQuestions(web::Router& router, const SurveyRouteDeps& deps) {
   router.Get("/surveys/{id:int}/questions/new", [deps](const http::Request& r, auto& ctx) {
-    StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, Id(r));
+    StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, web::PathId(r));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
     std::optional<QuestionKind> kind = KindParam(r);
     if (!kind) {
@@ -297,17 +290,17 @@ void RegisterQuestions(web::Router& router, const SurveyRouteDeps& deps) {
     return PostQuestionForm(deps, r, ctx, std::nullopt);
   });
   router.Get("/surveys/{id:int}/questions/{qid:int}/edit", [deps](const http::Request& r, auto& ctx) {
-    StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, Id(r));
+    StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, web::PathId(r));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
     for (const Question& q : survey->questions) {
-      if (q.id != Id(r, "qid")) continue;
+      if (q.id != web::PathId(r, "qid")) continue;
       return QuestionForm(deps, r, ctx, q.kind, Base(survey->id) + "/questions/" + std::to_string(q.id) + "/edit",
                           QuestionFormValues(q), Status::Ok());
     }
     return web::ErrorPage(deps.renderer, NotFoundError("surveys.question.not_found"), r, ctx);
   });
   router.Post("/surveys/{id:int}/questions/{qid:int}/edit", [deps](const http::Request& r, auto& ctx) {
-    return PostQuestionForm(deps, r, ctx, Id(r, "qid"));
+    return PostQuestionForm(deps, r, ctx, web::PathId(r, "qid"));
   });
 }
 
@@ -317,25 +310,25 @@ http::Response Act(const SurveyRouteDeps& deps, const http::Request& r, web::Req
                    const std::string& done, F action) {
   Status s = action();
   if (!s.ok()) return web::ErrorPage(deps.renderer, s, r, ctx);
-  return http::Response::Redirect(Base(Id(r)) + "/edit?done=" + done, 303);
+  return http::Response::Redirect(Base(web::PathId(r)) + "/edit?done=" + done, 303);
 }
 
 void RegisterActions(web::Router& router, const SurveyRouteDeps& deps) {
   router.Post("/surveys/{id:int}/questions/{qid:int}/delete", [deps](const http::Request& r, auto& ctx) {
     return Act(deps, r, ctx, "question_removed",
-               [&] { return deps.surveys.RemoveQuestion(ctx.actor, Id(r), Id(r, "qid")); });
+               [&] { return deps.surveys.RemoveQuestion(ctx.actor, web::PathId(r), web::PathId(r, "qid")); });
   });
   router.Post("/surveys/{id:int}/questions/{qid:int}/move", [deps](const http::Request& r, auto& ctx) {
     int direction = web::ParseForm(r)["direction"] == "up" ? -1 : 1;
     return Act(deps, r, ctx, "question_moved",
-               [&] { return deps.surveys.MoveQuestion(ctx.actor, Id(r), Id(r, "qid"), direction); });
+               [&] { return deps.surveys.MoveQuestion(ctx.actor, web::PathId(r), web::PathId(r, "qid"), direction); });
   });
   router.Post("/surveys/{id:int}/publish", [deps](const http::Request& r, auto& ctx) {
     return Act(deps, r, ctx, "published",
-               [&] { return deps.surveys.Publish(ctx.actor, Id(r)).status(); });
+               [&] { return deps.surveys.Publish(ctx.actor, web::PathId(r)).status(); });
   });
   router.Post("/surveys/{id:int}/close", [deps](const http::Request& r, auto& ctx) {
-    return Act(deps, r, ctx, "closed", [&] { return deps.surveys.Close(ctx.actor, Id(r)).status(); });
+    return Act(deps, r, ctx, "closed", [&] { return deps.surveys.Close(ctx.actor, web::PathId(r)).status(); });
   });
 }
 

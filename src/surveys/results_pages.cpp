@@ -38,15 +38,14 @@ std::string MeanText(const MeanEstimate& m, const web::RequestContext& ctx) {
 json ChartFor(const QuestionResult& q, const web::RequestContext& ctx) {
   charts::BarChart chart{.caption = ctx.T("surveys.results.chart_caption",
                                           {{"question", q.question.text.In(ctx.language)}}),
-                         .value_label = ctx.T("surveys.results.share_axis"),
-                         .decimal_comma = ctx.language == "sv"};
+                         .value_label = ctx.T("surveys.results.share_axis")};
   charts::Series series{.label = ctx.T("surveys.results.share")};
   for (const OptionCount& c : q.counts) {
     chart.categories.push_back(c.label.In(ctx.language));
     series.values.push_back(c.share ? std::round(*c.share * 1000) / 10 : 0);
   }
   chart.series.push_back(series);
-  return charts::ToJson(charts::Draw(chart));
+  return charts::ToJson(charts::Draw(chart, ctx.messages));  // headers in the reader's language
 }
 
 json QuestionResultView(const QuestionResult& q, size_t index, const web::RequestContext& ctx) {
@@ -71,7 +70,7 @@ json QuestionResultView(const QuestionResult& q, size_t index, const web::Reques
 
 http::Response ResultsPage(const SurveyRouteDeps& deps, const http::Request& r,
                            web::RequestContext& ctx) {
-  StatusOr<SurveyResults> results = deps.surveys.Results(ctx.actor, std::stoll(r.Param("id")));
+  StatusOr<SurveyResults> results = deps.surveys.Results(ctx.actor, web::PathId(r));
   if (!results.ok()) return web::ErrorPage(deps.renderer, results.status(), r, ctx);
   json questions = json::array();
   for (size_t idx = 0; idx < results->questions.size(); ++idx) {
@@ -97,7 +96,7 @@ void RegisterSurveyResultsPages(web::Router& router, const SurveyRouteDeps& deps
   });
   router.Get("/surveys/{id:int}/results.csv", [deps](const http::Request& r, auto& ctx) {
     std::ostringstream csv;
-    Status s = deps.surveys.ExportCsv(ctx.actor, std::stoll(r.Param("id")), ctx.language, csv);
+    Status s = deps.surveys.ExportCsv(ctx.actor, web::PathId(r), ctx.language, csv);
     if (!s.ok()) return web::ErrorPage(deps.renderer, s, r, ctx);
     http::Response response = http::Response::Text(200, csv.str(), "text/csv; charset=utf-8");
     response.headers.Set("Content-Disposition",

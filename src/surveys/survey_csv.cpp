@@ -2,28 +2,12 @@
 
 #include <algorithm>
 
+#include "core/csv.h"
 #include "core/time_format.h"
 #include "surveys/answers.h"
 
 namespace nyttig::surveys {
 namespace {
-
-bool NeedsFormulaGuard(std::string_view text) {
-  if (text.empty()) return false;
-  char first = text.front();
-  return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' ||
-         first == '\r';
-}
-
-std::string QuoteIfNeeded(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 void WriteRow(const std::vector<std::string>& cells, std::ostream& out) {
   for (size_t cell_idx = 0; cell_idx < cells.size(); ++cell_idx) {
@@ -76,10 +60,7 @@ void AppendCells(const Question& question, const Answer* answer, std::string_vie
 
 }  // namespace
 
-std::string CsvTextCell(std::string_view text) {
-  if (NeedsFormulaGuard(text)) return QuoteIfNeeded("'" + std::string(text));
-  return QuoteIfNeeded(text);
-}
+std::string CsvTextCell(std::string_view text) { return CsvCell(text); }
 
 std::string ResponseReference(ResponseId id, UnixSeconds submitted_at) {
   std::string number = std::to_string(id);

@@ -36,19 +36,6 @@ Survey SurveyFromRow(const soci::row& r) {
   return s;
 }
 
-std::optional<double> OptReal(const soci::row& r, std::size_t column) {
-  if (r.get_indicator(column) == soci::i_null) return std::nullopt;
-  return db::Real(r, column);
-}
-
-// use() binds by reference: an optional double needs a named value and indicator.
-struct NullableReal {
-  explicit NullableReal(std::optional<double> v)
-      : value(v.value_or(0)), indicator(v ? soci::i_ok : soci::i_null) {}
-  double value;
-  soci::indicator indicator;
-};
-
 // "'draft','open'" for an IN list; the names come from our enums, never input.
 template <typename T, typename NameFn>
 std::string InList(const std::vector<T>& values, NameFn name) {
@@ -80,8 +67,8 @@ Question QuestionFromRow(const soci::row& r) {
                   .help = {db::Text(r, 6), db::Text(r, 7)},
                   .low_label = {db::Text(r, 8), db::Text(r, 9)},
                   .high_label = {db::Text(r, 10), db::Text(r, 11)},
-                  .min_value = OptReal(r, 12),
-                  .max_value = OptReal(r, 13),
+                  .min_value = db::OptReal(r, 12),
+                  .max_value = db::OptReal(r, 13),
                   .max_chars = static_cast<int>(db::Int(r, 14))};
 }
 
@@ -206,7 +193,7 @@ StatusOr<QuestionId> SurveyStore::InsertQuestion(db::Tx& tx, SurveyId survey, co
   tx.sql() << "SELECT COALESCE(MAX(position) + 1, 0) FROM surveys_questions WHERE survey_id = :s",
       soci::use(sid), soci::into(position);
   std::string kind(QuestionKindName(q.kind));
-  NullableReal min(q.min_value), max(q.max_value);
+  db::NullableReal min(q.min_value), max(q.max_value);
   tx.sql() << "INSERT INTO surveys_questions(survey_id, position, kind, required, text_sv, "
               "text_en, help_sv, help_en, low_label_sv, low_label_en, high_label_sv, "
               "high_label_en, min_value, max_value, max_chars) VALUES (:s, :p, :k, :r, :tsv, "
@@ -224,7 +211,7 @@ Status SurveyStore::UpdateQuestion(db::Tx& tx, const Question& q) {
   long long id = q.id;
   int required = q.required ? 1 : 0, max_chars = q.max_chars;
   std::string kind(QuestionKindName(q.kind));
-  NullableReal min(q.min_value), max(q.max_value);
+  db::NullableReal min(q.min_value), max(q.max_value);
   tx.sql() << "UPDATE surveys_questions SET kind = :k, required = :r, text_sv = :tsv, text_en = "
               ":ten, help_sv = :hsv, help_en = :hen, low_label_sv = :lsv, low_label_en = :len, "
               "high_label_sv = :gsv, high_label_en = :gen, min_value = :mn, max_value = :mx, "
@@ -293,7 +280,7 @@ StatusOr<ResponseId> SurveyStore::InsertResponse(db::Tx& tx, SurveyId id,
       soci::use(t), soci::into(rid);
   for (const Answer& answer : answers.answers) {
     long long qid = answer.question_id;
-    NullableReal number(answer.number);
+    db::NullableReal number(answer.number);
     db::NullableText text(answer.text);
     db::NullableInt none(std::nullopt);
     if (!answer.option_ids.empty()) {
@@ -339,7 +326,7 @@ StatusOr<std::vector<StoredResponse>> SurveyStore::LoadResponses(db::Tx& tx, Sur
     if (list.empty() || list.back().question_id != question) list.push_back({.question_id = question});
     Answer& answer = list.back();
     if (std::optional<std::int64_t> option = db::OptInt(r, 2)) answer.option_ids.push_back(*option);
-    if (std::optional<double> number = OptReal(r, 3)) answer.number = number;
+    if (std::optional<double> number = db::OptReal(r, 3)) answer.number = number;
     if (std::optional<std::string> text = db::OptText(r, 4)) answer.text = text;
   }
   return responses;

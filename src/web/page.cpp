@@ -87,4 +87,8 @@ http::Response Json(int status, const nlohmann::json& body) {
   return http::Response::Text(status, body.dump(), "application/json");
 }
 
+std::int64_t PathId(const http::Request& request, const char* name) {
+  return std::stoll(request.Param(name));
+}
+
 }  // namespace nyttig::web

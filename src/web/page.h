@@ -35,6 +35,28 @@ http::Response ApiError(const Status& status, const http::Request& request,
 // JSON response with the given status.
 http::Response Json(int status, const nlohmann::json& body);
 
+// Runs `body` (returning StatusOr<http::Response>) and answers a failure as
+// problem+json: the shape of every API handler.
+template <typename F>
+http::Response ApiAnswer(const http::Request& request, RequestContext& ctx, F body) {
+  StatusOr<http::Response> response = body();
+  if (!response.ok()) return ApiError(response.status(), request, ctx);
+  return std::move(response).value();
+}
+
+// Runs `body` (returning StatusOr<nlohmann::json>) and answers the value as
+// JSON with `status`, or a failure as problem+json.
+template <typename F>
+http::Response ApiJson(const http::Request& request, RequestContext& ctx, int status, F body) {
+  StatusOr<nlohmann::json> result = body();
+  if (!result.ok()) return ApiError(result.status(), request, ctx);
+  return Json(status, *result);
+}
+
+// A path parameter declared `{name:int}`. The router admits only positive
+// integers of at most 18 digits there, so the conversion cannot fail.
+std::int64_t PathId(const http::Request& request, const char* name = "id");
+
 // Links for a paged list (partials/page_links): "Sida 2 av 5" with previous
 // and next. `base` ends in '?' or '&'; "page=N" is appended. Null when
 // everything fits on one page, so nothing is shown.

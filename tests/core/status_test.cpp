@@ -50,5 +50,28 @@ TEST(StatusTest, InvalidParametersAreListed) {
   EXPECT_NE(s.ToString().find("title: required"), std::string::npos);
 }
 
+TEST(StatusTest, InvalidParameterErrorNamesOneField) {
+  Status s = InvalidParameterError("title", "validation.too_long", "x", {{"max", "120"}});
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.message(), "validation.failed");
+  ASSERT_EQ(s.invalid_parameters().size(), 1u);
+  EXPECT_EQ(s.invalid_parameters()[0].args[0].second, "120");
+}
+
+StatusOr<int> TwoProblems() {
+  return InvalidParameterError("a", "validation.required").AddInvalid("b", "validation.required");
+}
+
+// The shape that read freed memory while status() returned a copy: the loop
+// ran over a temporary's list (AddressSanitizer catches a regression).
+TEST(StatusOrTest, ProblemsOfAStatusOrCanBeIteratedInPlace) {
+  StatusOr<int> failed = TwoProblems();
+  std::vector<std::string> names;
+  for (const InvalidParameter& p : failed.status().invalid_parameters()) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(StatusOr<int>(3).status().ok());
+  EXPECT_EQ(TwoProblems().status().invalid_parameters().size(), 2u);  // from a temporary
+}
+
 }  // namespace
 }  // namespace nyttig

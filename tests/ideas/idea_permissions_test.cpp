@@ -197,10 +197,17 @@ TEST(IdeaTransitionTest, ParkingAndClosingNeedAReason) {
   }
 }
 
-TEST(IdeaTransitionTest, ClosedIsFinalAndParkedResumesAnywhere) {
-  auto p = Sluice();
+TEST(IdeaTransitionTest, ClosedIsFinalAndParkedResumesBeforeTheFirstGate) {
+  auto p = Sluice();  // idé, bedömning, test, införande, spridning, parkerad, avslutad
   EXPECT_EQ(CheckTransition(p, p[6], p[0], "").code(), StatusCode::kFailedPrecondition);
-  EXPECT_TRUE(CheckTransition(p, p[5], p[3], "").ok());
+  EXPECT_TRUE(CheckTransition(p, p[5], p[0], "").ok());
+  EXPECT_TRUE(CheckTransition(p, p[5], p[1], "").ok());
+  // Parking was once a way round every gate: park at "idé", resume at "spridning".
+  for (int past_gate : {2, 3, 4}) {
+    Status s = CheckTransition(p, p[5], p[past_gate], "");
+    EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << p[past_gate].key;
+    EXPECT_EQ(s.message(), "ideas.move.resume_past_gate");
+  }
   EXPECT_TRUE(CheckTransition(p, p[3], p[1], "").ok());  // back a step
   EXPECT_EQ(CheckTransition(p, p[1], p[1], "").code(), StatusCode::kFailedPrecondition);
 }

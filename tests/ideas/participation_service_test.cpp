@@ -22,7 +22,7 @@ class ParticipationServiceTest : public IdeasTest {
  protected:
   void SetUp() override {
     IdeasTest::SetUp();
-    participation_ = std::make_unique<ParticipationService>(db(), clock_, audit_log_, *inbox_);
+    participation_ = std::make_unique<ParticipationService>(db(), clock_, audit_log_, *inbox_, *ideas_);
     ideas_->AddGateCheck(&participation_->follower_notifier());
     org_ = Org("Exempelby kommun");
     coordinator_ = Member(org_, Role::kCoordinator, "anna@exempelby.se", "Anna Berg");
@@ -97,8 +97,9 @@ TEST_P(ParticipationServiceTest, HiddenCommentKeepsItsPlaceWithTheReasonOnly) {
 TEST_P(ParticipationServiceTest, APersonReportsACommentOnceAndModeratorsSeeTheCount) {
   Comment c = Add(colleague_, "Något som bryter mot reglerna");
   ASSERT_TRUE(participation_->ReportComment(author_, idea_.id, c.id, "Kränkande").ok());
-  EXPECT_EQ(participation_->ReportComment(author_, idea_.id, c.id, "Igen").code(),
-            StatusCode::kAlreadyExists);
+  Status again = participation_->ReportComment(author_, idea_.id, c.id, "Igen");
+  EXPECT_EQ(again.code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(again.message(), "ideas.comment.already_reported");  // our text, not the database's
   EXPECT_EQ((*participation_->ListComments(coordinator_, idea_.id))[0].reports, 1);
   EXPECT_EQ((*participation_->ListComments(author_, idea_.id))[0].reports, 0);
 }
@@ -197,6 +198,12 @@ TEST_P(ParticipationServiceTest, MergeKeepsSupportsAndHistoryAndPointsToTheOrigi
   ASSERT_EQ(history->size(), 2u);  // submitted, then closed as merged
   EXPECT_EQ(history->back().to_stage_key, "closed");
   EXPECT_EQ(ideas_->GetIdea(coordinator_, duplicate->id)->stage.kind, StageKind::kClosed);
+  // The duplicate's author hears that it was closed, as with any move.
+  auto told = inbox_->List(colleague_, 1, 20);
+  ASSERT_TRUE(told.ok());
+  ASSERT_FALSE(told->items.empty());
+  EXPECT_EQ(told->items[0].kind, "idea.moved");
+  EXPECT_EQ(told->items[0].link, "/ideas/" + std::to_string(duplicate->id));
   EXPECT_EQ(participation_->MergeIdeas(coordinator_, duplicate->id, idea_.id, "Igen").status().code(),
             StatusCode::kFailedPrecondition);
 }

@@ -71,6 +71,17 @@ TEST_P(WorkerTest, AFailingOrThrowingHandlerQueuesTheJobAgain) {
   for (const JobCount& count : Stats()) EXPECT_EQ(count.state, "pending") << count.kind;
 }
 
+TEST_P(WorkerTest, AWorkerWithoutHandlersLeavesJobsForOthers) {
+  Enqueue("dialogue.recompute");
+  Worker worker(*queue_, {.worker_id = "w1"});
+  StatusOr<bool> ran = worker.RunOnce();
+  ASSERT_TRUE(ran.ok()) << ran.status().ToString();
+  EXPECT_FALSE(*ran);
+  std::vector<JobCount> stats = Stats();
+  ASSERT_EQ(stats.size(), 1u);
+  EXPECT_EQ(stats[0].state, "pending");
+}
+
 TEST_P(WorkerTest, StopsPromptlyAndIdempotently) {
   Worker worker(*queue_, {.worker_id = "w1", .poll_interval = 60s});
   worker.Handle("k", [](const Job&) { return Status::Ok(); });

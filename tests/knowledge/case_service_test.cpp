@@ -2,6 +2,8 @@
 #include "knowledge/case_service.h"
 
 #include <gtest/gtest.h>
+
+#include <limits>
 #include <soci/soci.h>
 
 #include "support/test_database.h"
@@ -123,6 +125,16 @@ TEST_P(CaseServiceTest, NumbersNeedASource) {
   auto created = service_->CreateCase(author_, origin_, c, std::nullopt);
   ASSERT_EQ(created.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(created.status().invalid_parameters()[0].name, "results[0].source");
+}
+
+// The case form turns "12 st" into NaN rather than dropping it silently.
+TEST_P(CaseServiceTest, ANumberThatIsNotFiniteIsNamed) {
+  CaseContent c = Content();
+  c.results[0].after = std::numeric_limits<double>::quiet_NaN();
+  auto created = service_->CreateCase(author_, origin_, c, std::nullopt);
+  ASSERT_EQ(created.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(created.status().invalid_parameters()[0].name, "results[0].after");
+  EXPECT_EQ(created.status().invalid_parameters()[0].reason, "validation.not_number");
 }
 
 TEST_P(CaseServiceTest, AnOrganisationAdoptsOnceAndMayWithdrawAndAdoptAgain) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/text.h"
 #include "knowledge/pdf_fixture.h"
 #include "support/test_database.h"
 
@@ -82,6 +83,20 @@ TEST_F(TextExtractionTest, HtmlKeepsTextAndHeadingsAndDropsScriptsAndMarkup) {
   for (const char* never : {"alert", "<", "evil", "color:red", "dold"}) {
     EXPECT_EQ(e->transcript.find(never), std::string::npos) << never;
   }
+}
+
+// Older pages are often windows-1252: read as such, never stored as invalid
+// UTF-8 (PostgreSQL refuses it; JSON answers could not be written).
+TEST_F(TextExtractionTest, Windows1252HtmlIsReadAsSwedishText) {
+  std::string html = "<html><body><h1>Riktlinje f\xF6r \xE5tervinning</h1><p>"
+                     + std::string(9000, ' ') + "G\xE4ller fr\xE5n 1 juli \x96 i hela kommunen.</p></body></html>";
+  WriteFile(Path("riktlinje.html"), html);
+  auto e = ExtractFile(Path("riktlinje.html"));
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_TRUE(IsValidUtf8(e->transcript));
+  EXPECT_EQ(e->title, "Riktlinje för återvinning");
+  EXPECT_NE(e->transcript.find("Gäller från 1 juli – i hela kommunen."), std::string::npos)
+      << e->transcript;
 }
 
 TEST_F(TextExtractionTest, MarkdownKeepsHeadingsAndDropsInlineMarkup) {

@@ -217,7 +217,8 @@ TEST_P(SearchIndexTest, UglyQueriesGetAFastSensibleAnswer) {
   const std::vector<std::string> ugly{
       std::string(10000, 'x'), std::string(5000, '"'), "\"skolmat", "och att det som",
       "!!! ??? ... ---", invalid_utf8, std::string("\x01\x02skolmat\x7f", 10), "-", "*", "OR",
-      "kind: org: year:..", "'; DROP TABLE search_documents; --", "\"\" ( ) NOT AND NEAR"};
+      "kind: org: year:..", "'; DROP TABLE search_documents; --", "\"\" ( ) NOT AND NEAR",
+      "kind:\xff area:\xfe sdg:\xc3 skolmat"};
   for (const std::string& query : ugly) {
     const auto start = std::chrono::steady_clock::now();
     Search({.query = query});

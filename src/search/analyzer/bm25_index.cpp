@@ -16,10 +16,19 @@ int Bm25Index::AddDocument(const std::vector<std::string>& terms) {
   return document;
 }
 
+double Bm25Idf(double documents, double df) {
+  return std::log(1.0 + (documents - df + 0.5) / (df + 0.5));
+}
+
+double Bm25TermWeight(const Bm25Params& params, double idf, double tf, double length,
+                      double average_length) {
+  const double length_ratio = average_length > 0 ? length / average_length : 0.0;
+  const double norm = params.k1 * (1.0 - params.b + params.b * length_ratio);
+  return idf * tf * (params.k1 + 1.0) / (tf + norm);
+}
+
 double Bm25Index::Idf(size_t document_frequency) const {
-  const auto n = static_cast<double>(document_count());
-  const auto df = static_cast<double>(document_frequency);
-  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  return Bm25Idf(static_cast<double>(document_count()), static_cast<double>(document_frequency));
 }
 
 void Bm25Index::AddScores(const std::vector<std::string>& query_terms, double weight,
@@ -32,11 +41,9 @@ void Bm25Index::AddScores(const std::vector<std::string>& query_terms, double we
     if (it == postings_.end()) continue;
     const double idf = Idf(it->second.size());
     for (const Posting& posting : it->second) {
-      const double tf = posting.term_frequency;
-      const double length_ratio =
-          average_length > 0 ? document_lengths_[posting.document] / average_length : 0.0;
-      const double norm = params_.k1 * (1.0 - params_.b + params_.b * length_ratio);
-      scores[posting.document] += weight * idf * tf * (params_.k1 + 1.0) / (tf + norm);
+      scores[posting.document] +=
+          weight * Bm25TermWeight(params_, idf, posting.term_frequency,
+                                  document_lengths_[posting.document], average_length);
     }
   }
 }

@@ -24,6 +24,15 @@ struct Bm25Params {
   double b = 0.75;   // document-length normalisation
 };
 
+// Okapi BM25 (Robertson & Zaragoza 2009, eq. 3.15) as every ranking of the
+// platform computes it, so that the in-memory index and the engines rank alike.
+// Lucene's non-negative IDF of a term found in `df` of `documents` documents.
+double Bm25Idf(double documents, double df);
+// The weight of a term occurring `tf` times in a field of `length` terms,
+// fields averaging `average_length` terms.
+double Bm25TermWeight(const Bm25Params& params, double idf, double tf, double length,
+                      double average_length);
+
 class Bm25Index {
  public:
   explicit Bm25Index(Bm25Params params = {}) : params_(params) {}

@@ -29,6 +29,21 @@
 namespace nyttig::app {
 namespace {
 
+// The similar-idea finder's text search: an any-word query on kind "idea"
+// in one organisation, as the asker may see it.
+ideas::IdeaTextSearch IdeaSearchThroughIndex(search::SearchService& search) {
+  return [&search](const accounts::Actor& actor, accounts::OrganisationId org,
+                   const std::string& words, int limit) -> StatusOr<std::vector<ideas::IdeaMatch>> {
+    ASSIGN_OR_RETURN(search::SearchResults results,
+                     search.Search(actor, {.query = words, .kinds = {"idea"},
+                                           .organisation_ids = {org}, .match_any = true,
+                                           .limit = limit}));
+    std::vector<ideas::IdeaMatch> out;
+    for (const search::SearchHit& hit : results.items) out.push_back({hit.id, hit.score});
+    return out;
+  };
+}
+
 constexpr int kLanguageCookieDays = 365;
 
 std::string RequestId() { return accounts::NewToken().substr(0, 16); }
@@ -128,17 +143,18 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->ideas_->AddGateCheck(&app->idea_assessment_->legal_gate());
   app->ideas_->AddGateCheck(&app->idea_participation_->follower_notifier());
   // One Hunspell dictionary for the process (loading it is the slowest part
-  // of start-up): the similar-idea finder and the search index share it.
+  // of start-up), for the search index.
   ASSIGN_OR_RETURN(std::shared_ptr<search::CompoundSplitter> splitter,
                    search::SharedSwedishSplitter());
-  // Similar ideas until the search module's related-items query fills the seam.
-  app->similar_ideas_ = std::make_unique<ideas::AnalyzerSimilarIdeaFinder>(*app->ideas_, splitter);
   app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
   app->surveys_ = std::make_unique<surveys::SurveyService>(*app->db_, clock, *app->audit_);
   ASSIGN_OR_RETURN(std::unique_ptr<search::SearchIndex> index,
                    search::SearchIndex::Create({}, std::move(splitter)));
   app->search_ = std::make_unique<search::SearchService>(*app->db_, *app->organisations_,
                                                          std::move(index));
+  // Similar ideas come from the index: collection-wide BM25, the asker's visibility.
+  app->similar_ideas_ = std::make_unique<ideas::IndexSimilarIdeaFinder>(
+      *app->ideas_, IdeaSearchThroughIndex(*app->search_), ideas::IndexSimilarIdeaFinder::Options{});
   // Ideas are indexed in their own write transactions; reindex rebuilds them.
   app->ideas_->SetSearchSink(&app->search_->index(), &ideas::ToSearchDocument);
   app->search_->RegisterSource(search::MakeSearchSource(

@@ -22,6 +22,16 @@ bool IsHostMember(const Actor& actor, const Challenge& challenge) {
   return false;
 }
 
+// Invited and not yet answered: its coordinators read the challenge to decide.
+bool IsInvitedCoordinator(const Actor& actor, const Challenge& challenge) {
+  for (const ChallengeHost& host : challenge.hosts) {
+    if (!host.accepted() && IsIdeaCoordinator(actor, host.organisation_id, TokenScope::kRead)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool CanCreateChallenge(const Actor& actor, OrganisationId lead) {
@@ -34,6 +44,7 @@ bool CanManageChallenge(const Actor& actor, const Challenge& challenge) {
 
 bool CanViewChallenge(const Actor& actor, const Challenge& challenge) {
   if (IsHostCoordinator(actor, challenge, TokenScope::kRead)) return true;
+  if (IsInvitedCoordinator(actor, challenge)) return true;
   if (!challenge.published_at) return false;
   if (actor.authenticated() && !actor.HasScope(TokenScope::kRead)) return false;
   return challenge.audience == ChallengeAudience::kPublic || IsHostMember(actor, challenge);

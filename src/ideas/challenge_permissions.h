@@ -7,7 +7,8 @@
 //    a co-host counts once one of its own coordinators accepts;
 //  - the coordinators of every accepted host edit the challenge, publish it,
 //    and after it closes publish (and correct) its results;
-//  - a draft is seen only by the hosts' coordinators; once published a
+//  - a draft is seen only by the hosts' coordinators (and those of an
+//    organisation invited to co-host, to decide); once published a
 //    public challenge is seen by everybody, a staff challenge by the members
 //    of its hosts;
 //  - while it is open, anyone logged in submits to a public challenge, the

@@ -149,6 +149,9 @@ Status Walk(IdeaService& ideas, const DemoCast& cast, const Idea& idea, const De
   ASSIGN_OR_RETURN(std::vector<Stage> pipeline, ideas.GetPipeline(idea.organisation_id));
   const bool side = IsSideStage(d.target);
   StageKind forward_to = side ? StageKind::kAssessment : d.target;
+  // An idea meant to stay where it was submitted does not move forward at
+  // all (the loop below only stops on a stage it moves into).
+  if (idea.stage.kind == forward_to) return Status::Ok();
   for (const Stage& stage : pipeline) {
     if (IsSideStage(stage.kind) || stage.position <= idea.stage.position) continue;
     bool gate = stage.kind == StageKind::kTest || stage.kind == StageKind::kImplementation;

@@ -54,6 +54,17 @@ json FilterJson(const http::Request& r, const web::RequestContext& ctx) {
           {"sorts", sorts}};
 }
 
+// The organisations to filter by (the first kOrganisationChoices by name).
+json OrganisationChoices(const IdeaRouteDeps& deps, const http::Request& r) {
+  constexpr int kOrganisationChoices = 200;
+  json out = json::array();
+  auto orgs = deps.organisations.SearchOrganisations("", std::nullopt, {1, kOrganisationChoices});
+  if (!orgs.ok()) return out;
+  const std::string selected = r.Query("organisation_id").value_or("");
+  for (const accounts::Organisation& o : orgs->items) out.push_back(Choice(std::to_string(o.id), o.name, selected));
+  return out;
+}
+
 // The list's own query without the page, for the pagination links.
 std::string ListBase(const http::Request& r) {
   std::string base = r.path + "?";
@@ -92,6 +103,7 @@ http::Response ListPage(const IdeaRouteDeps& deps, const http::Request& r, web::
                {"mine", mine},
                {"action", r.path},
                {"filters", FilterJson(r, ctx)},
+               {"organisations", OrganisationChoices(deps, r)},
                {"items", items},
                {"has_items", !items.empty()},
                {"count", ctx.T("ideas.list.count", {{"count", std::to_string(page->total)}})},

@@ -1,34 +1,12 @@
 #include "ideas/similar_ideas.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/text.h"
-#include "search/analyzer/analyzer.h"
-#include "search/analyzer/bm25_index.h"
+#include "search/analyzer/stop_words.h"
 
 namespace nyttig::ideas {
-namespace {
-
-// The newest ideas of an organisation compared against; beyond this the
-// search module's index is the right tool.
-constexpr int kMaxCandidates = 2000;
-constexpr int kPageSize = 100;
-// Below this BM25 score a match rests on one common word: not "alike".
-constexpr double kMinScore = 2.0;
-
-std::vector<std::string> Terms(search::Analyzer& analyzer, const std::string& text,
-                               search::AnalyzeMode mode) {
-  std::vector<std::string> out;
-  for (const search::Token& token : analyzer.Analyze(text, mode)) out.push_back(token.text);
-  return out;
-}
-
-std::string IdeaText(const Idea& idea) {
-  // The title twice: it names the need most compactly.
-  return idea.title + " " + idea.title + " " + idea.need + " " + idea.solution;
-}
-
-}  // namespace
 
 Status ValidateSimilarQuery(const SimilarIdeaQuery& q) {
   Status problems = InvalidArgumentError("validation.failed");
@@ -49,49 +27,64 @@ Status ValidateSimilarQuery(const SimilarIdeaQuery& q) {
   return problems.invalid_parameters().empty() ? Status::Ok() : problems;
 }
 
-AnalyzerSimilarIdeaFinder::AnalyzerSimilarIdeaFinder(
-    IdeaService& ideas, std::shared_ptr<search::CompoundSplitter> splitter)
-    : ideas_(ideas), splitter_(std::move(splitter)) {}
+namespace {
 
-StatusOr<std::vector<Idea>> AnalyzerSimilarIdeaFinder::Candidates(const accounts::Actor& actor,
-                                                                  const SimilarIdeaQuery& q) {
-  std::vector<Idea> out;
-  IdeaFilter filter{.organisation_id = q.organisation_id, .limit = kPageSize};
-  while (static_cast<int>(out.size()) < kMaxCandidates) {
-    // ListIdeas applies the visibility rules: nobody is shown what they may not see.
-    ASSIGN_OR_RETURN(IdeaPage page, ideas_.ListIdeas(actor, filter));
-    for (Idea& idea : page.items) {
-      if (idea.id != q.exclude && !IsSideStage(idea.stage.kind)) out.push_back(std::move(idea));
+// ASCII letters and digits, or the lead byte of a Latin-1 / Latin
+// Extended-A letter (å ä ö é ü …): a dash or a quotation mark is no word.
+bool HasLetterOrDigit(const std::string& word) {
+  return std::any_of(word.begin(), word.end(), [](char ch) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    return std::isalnum(c) || (c >= 0xC3 && c <= 0xC5);
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> ContentWords(const std::string& text, int max_words) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (HasLetterOrDigit(word) && !search::IsStopWord(word) &&
+        std::find(out.begin(), out.end(), word) == out.end() && int(out.size()) < max_words) {
+      out.push_back(word);
     }
-    filter.offset += kPageSize;
-    if (filter.offset >= page.total) break;
+    word.clear();
+  };
+  for (char ch : Utf8ToLower(text)) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    // Bytes of multi-byte UTF-8 letters (å, ä, ö, é …) belong to the word;
+    // ASCII punctuation and spaces end it, so no query syntax gets through.
+    if (c >= 0x80 || std::isalnum(c)) word += ch;
+    else flush();
   }
+  flush();
   return out;
 }
 
-StatusOr<std::vector<SimilarIdea>> AnalyzerSimilarIdeaFinder::Find(const accounts::Actor& actor,
-                                                                   const SimilarIdeaQuery& q) {
+IndexSimilarIdeaFinder::IndexSimilarIdeaFinder(IdeaService& ideas, IdeaTextSearch search,
+                                               Options options)
+    : ideas_(ideas), search_(std::move(search)), options_(options) {}
+
+StatusOr<std::vector<SimilarIdea>> IndexSimilarIdeaFinder::Find(const accounts::Actor& actor,
+                                                                const SimilarIdeaQuery& q) {
   RETURN_IF_ERROR(ValidateSimilarQuery(q));
-  ASSIGN_OR_RETURN(std::vector<Idea> candidates, Candidates(actor, q));
-  ASSIGN_OR_RETURN(std::unique_ptr<search::Analyzer> analyzer,
-                   search::Analyzer::Create({.stem = true,
-                                             .split_compounds = splitter_ != nullptr,
-                                             .remove_stop_words = true},
-                                            splitter_));
-  search::Bm25Index index;
-  for (const Idea& idea : candidates) {
-    index.AddDocument(Terms(*analyzer, IdeaText(idea), search::AnalyzeMode::kDocument));
-  }
-  std::vector<double> scores(index.document_count(), 0.0);
-  const std::string query = q.title + " " + q.need + " " + q.solution;
-  index.AddScores(Terms(*analyzer, query, search::AnalyzeMode::kDocument), 1.0, scores);
+  std::vector<std::string> words =
+      ContentWords(q.title + " " + q.need + " " + q.solution, options_.max_words);
   std::vector<SimilarIdea> found;
-  for (size_t doc_idx = 0; doc_idx < scores.size(); ++doc_idx) {
-    if (scores[doc_idx] >= kMinScore) found.push_back({candidates[doc_idx], scores[doc_idx]});
+  if (words.empty()) return found;
+  std::string query;
+  for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
+  ASSIGN_OR_RETURN(std::vector<IdeaMatch> hits,
+                   search_(actor, q.organisation_id, query, options_.candidates));
+  const double best = hits.empty() ? 0 : hits.front().score;
+  for (const IdeaMatch& hit : hits) {
+    if (hit.id == q.exclude) continue;
+    if (hit.score < options_.min_score || hit.score < options_.min_share * best) break;
+    StatusOr<Idea> idea = ideas_.GetIdea(actor, hit.id);
+    if (!idea.ok() || IsSideStage(idea->stage.kind)) continue;
+    found.push_back({std::move(*idea), hit.score});
+    if (int(found.size()) == q.limit) break;
   }
-  std::sort(found.begin(), found.end(),
-            [](const SimilarIdea& a, const SimilarIdea& b) { return a.score > b.score; });
-  if (found.size() > static_cast<size_t>(q.limit)) found.resize(q.limit);
   return found;
 }
 

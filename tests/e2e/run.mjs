@@ -55,6 +55,7 @@ await import('./flows/keyboard.mjs');
 await import('./flows/search.mjs');
 await import('./flows/ideas.mjs');
 await import('./flows/ideas_assessment.mjs');
+await import('./flows/challenges.mjs');
 await import('./flows/dialogue.mjs');
 await import('./flows/pilots.mjs');
 await import('./flows/surveys.mjs');

@@ -9,9 +9,12 @@
 #include <vector>
 
 #include "ideas/idea_service.h"
+#include "support/actors.h"
 
 namespace nyttig::ideas {
 namespace {
+
+using testing::PersonActor;
 
 using accounts::Actor;
 using accounts::AuthMethod;
@@ -21,26 +24,18 @@ constexpr OrganisationId kOrg = 1;
 constexpr OrganisationId kOtherOrg = 2;
 constexpr PersonId kAuthorId = 50;
 
-Actor Person(PersonId id, std::vector<std::pair<OrganisationId, Role>> roles = {}) {
-  Actor a;
-  a.person_id = id;
-  a.display_name = "Person " + std::to_string(id);
-  a.method = AuthMethod::kSession;
-  for (auto [org, role] : roles) a.memberships.push_back({.person_id = id, .organisation_id = org, .role = role});
-  return a;
-}
 
 // The actors of the matrix, by name.
 std::map<std::string, Actor> Actors() {
   return {{"anonymous", Actor::Anonymous()},
-          {"citizen", Person(10)},
-          {"employee", Person(11, {{kOrg, Role::kEmployee}})},
-          {"author", Person(kAuthorId, {{kOrg, Role::kEmployee}})},
-          {"coordinator", Person(12, {{kOrg, Role::kCoordinator}})},
-          {"decision_maker", Person(13, {{kOrg, Role::kDecisionMaker}})},
-          {"admin", Person(14, {{kOrg, Role::kAdmin}})},
-          {"other_coordinator", Person(15, {{kOtherOrg, Role::kCoordinator}})},
-          {"other_decision_maker", Person(16, {{kOtherOrg, Role::kDecisionMaker}})}};
+          {"citizen", PersonActor(10)},
+          {"employee", PersonActor(11, {{kOrg, Role::kEmployee}})},
+          {"author", PersonActor(kAuthorId, {{kOrg, Role::kEmployee}})},
+          {"coordinator", PersonActor(12, {{kOrg, Role::kCoordinator}})},
+          {"decision_maker", PersonActor(13, {{kOrg, Role::kDecisionMaker}})},
+          {"admin", PersonActor(14, {{kOrg, Role::kAdmin}})},
+          {"other_coordinator", PersonActor(15, {{kOtherOrg, Role::kCoordinator}})},
+          {"other_decision_maker", PersonActor(16, {{kOtherOrg, Role::kDecisionMaker}})}};
 }
 
 Stage StageOf(StageKind kind, OrganisationId org = kOrg) {
@@ -160,7 +155,7 @@ TEST(IdeaPermissionsTest, IdeaBoxTakesCitizensAndAnonymousOnlyWhereAllowed) {
 }
 
 TEST(IdeaPermissionsTest, AReadOnlyTokenMovesNothing) {
-  Actor token = Person(12, {{kOrg, Role::kCoordinator}});
+  Actor token = PersonActor(12, {{kOrg, Role::kCoordinator}});
   token.method = AuthMethod::kToken;
   token.scopes = {accounts::TokenScope::kRead};
   EXPECT_TRUE(CanViewIdea(token, InternalIdea()));

@@ -2,6 +2,7 @@
 // every actor against every write of the slice (and reading the assessment),
 // on an internal idea of the organisation. Pure functions, no database.
 #include "ideas/participation_permissions.h"
+#include "support/actors.h"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +12,9 @@
 
 namespace nyttig::ideas {
 namespace {
+
+using testing::PersonActor;
+using testing::ServiceTokenActor;
 
 using accounts::Actor;
 using accounts::AuthMethod;
@@ -22,37 +26,20 @@ constexpr OrganisationId kOtherOrg = 2;
 constexpr PersonId kAuthorId = 50;
 constexpr PersonId kReviewerId = 51;
 
-Actor Person(PersonId id, std::vector<std::pair<OrganisationId, Role>> roles = {}) {
-  Actor a;
-  a.person_id = id;
-  a.display_name = "Person " + std::to_string(id);
-  a.method = AuthMethod::kSession;
-  for (auto [org, role] : roles) {
-    a.memberships.push_back({.person_id = id, .organisation_id = org, .role = role});
-  }
-  return a;
-}
 
-Actor ServiceToken(OrganisationId org, TokenScope scope) {
-  Actor a;
-  a.method = AuthMethod::kToken;
-  a.service_organisation = org;
-  a.scopes = {scope};
-  return a;
-}
 
 std::map<std::string, Actor> Actors() {
   return {{"anonymous", Actor::Anonymous()},
-          {"citizen", Person(10)},
-          {"employee", Person(11, {{kOrg, Role::kEmployee}})},
-          {"author", Person(kAuthorId, {{kOrg, Role::kEmployee}})},
-          {"reviewer", Person(kReviewerId, {{kOrg, Role::kEmployee}})},
-          {"coordinator", Person(12, {{kOrg, Role::kCoordinator}})},
-          {"decision_maker", Person(13, {{kOrg, Role::kDecisionMaker}})},
-          {"admin", Person(14, {{kOrg, Role::kAdmin}})},
-          {"other_coordinator", Person(15, {{kOtherOrg, Role::kCoordinator}})},
-          {"read_token", ServiceToken(kOrg, TokenScope::kRead)},
-          {"write_token", ServiceToken(kOrg, TokenScope::kWrite)}};
+          {"citizen", PersonActor(10)},
+          {"employee", PersonActor(11, {{kOrg, Role::kEmployee}})},
+          {"author", PersonActor(kAuthorId, {{kOrg, Role::kEmployee}})},
+          {"reviewer", PersonActor(kReviewerId, {{kOrg, Role::kEmployee}})},
+          {"coordinator", PersonActor(12, {{kOrg, Role::kCoordinator}})},
+          {"decision_maker", PersonActor(13, {{kOrg, Role::kDecisionMaker}})},
+          {"admin", PersonActor(14, {{kOrg, Role::kAdmin}})},
+          {"other_coordinator", PersonActor(15, {{kOtherOrg, Role::kCoordinator}})},
+          {"read_token", ServiceTokenActor(kOrg, TokenScope::kRead)},
+          {"write_token", ServiceTokenActor(kOrg, TokenScope::kWrite)}};
 }
 
 Idea InternalIdea() {
@@ -110,7 +97,7 @@ TEST(ParticipationPermissionsTest, RoleByActionMatrix) {
 
 TEST(ParticipationPermissionsTest, CitizensTakePartInPublicIdeasOnly) {
   Idea idea = InternalIdea();
-  const Actor citizen = Person(10);
+  const Actor citizen = PersonActor(10);
   EXPECT_FALSE(CanParticipate(citizen, idea));
   idea.visibility = Visibility::kPublic;
   EXPECT_TRUE(CanParticipate(citizen, idea));
@@ -120,7 +107,7 @@ TEST(ParticipationPermissionsTest, CitizensTakePartInPublicIdeasOnly) {
 TEST(ParticipationPermissionsTest, NothingIsWrittenOnACulledIdea) {
   Idea idea = InternalIdea();
   idea.culled_at = 1;
-  const Actor coordinator = Person(12, {{kOrg, Role::kCoordinator}});
+  const Actor coordinator = PersonActor(12, {{kOrg, Role::kCoordinator}});
   EXPECT_FALSE(CanAssignReviewers(coordinator, idea));
   EXPECT_FALSE(CanAnswerLegalChecklist(coordinator, idea));
   EXPECT_FALSE(CanParticipate(coordinator, idea));
@@ -128,7 +115,7 @@ TEST(ParticipationPermissionsTest, NothingIsWrittenOnACulledIdea) {
 }
 
 TEST(ParticipationPermissionsTest, MergingNeedsTwoIdeasOfOneOrganisation) {
-  const Actor coordinator = Person(12, {{kOrg, Role::kCoordinator}});
+  const Actor coordinator = PersonActor(12, {{kOrg, Role::kCoordinator}});
   Idea idea = InternalIdea();
   EXPECT_FALSE(CanMergeIdeas(coordinator, idea, idea));  // not into itself
   Idea elsewhere = InternalIdea();
@@ -138,8 +125,8 @@ TEST(ParticipationPermissionsTest, MergingNeedsTwoIdeasOfOneOrganisation) {
 }
 
 TEST(ParticipationPermissionsTest, CommentAuthorEditsForFifteenMinutesOnly) {
-  const Actor author = Person(kAuthorId, {{kOrg, Role::kEmployee}});
-  const Actor someone_else = Person(11, {{kOrg, Role::kEmployee}});
+  const Actor author = PersonActor(kAuthorId, {{kOrg, Role::kEmployee}});
+  const Actor someone_else = PersonActor(11, {{kOrg, Role::kEmployee}});
   const UnixSeconds written = 1000;
   EXPECT_TRUE(CanEditComment(author, kAuthorId, written, false, written + 15 * 60));
   EXPECT_FALSE(CanEditComment(author, kAuthorId, written, false, written + 15 * 60 + 1));

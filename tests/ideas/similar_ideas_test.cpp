@@ -1,11 +1,14 @@
-// The similar-idea finder on SQLite and PostgreSQL: a paraphrase of an
-// existing idea's need finds it, an unrelated idea does not come along, and
-// nobody is shown an idea they may not see.
+// The similar-idea finder over the real search index on SQLite and
+// PostgreSQL: a paraphrase of an existing idea's need finds it, an
+// unrelated idea does not come along, and nobody is shown an idea they may
+// not see.
 #include "ideas/similar_ideas.h"
 
 #include <gtest/gtest.h>
 
+#include "ideas/idea_search.h"
 #include "ideas/ideas_test_support.h"
+#include "search/search_service.h"
 
 namespace nyttig::ideas {
 namespace {
@@ -16,10 +19,25 @@ class SimilarIdeasTest : public IdeasTest {
  protected:
   void SetUp() override {
     IdeasTest::SetUp();
-    auto splitter = search::CompoundSplitter::Load();
+    auto splitter = search::SharedSwedishSplitter();
     ASSERT_TRUE(splitter.ok()) << splitter.status().ToString();
-    finder_ = std::make_unique<AnalyzerSimilarIdeaFinder>(
-        *ideas_, std::shared_ptr<search::CompoundSplitter>(std::move(*splitter)));
+    auto index = search::SearchIndex::Create({}, *splitter);
+    ASSERT_TRUE(index.ok()) << index.status().ToString();
+    search_ = std::make_unique<search::SearchService>(db(), *organisations_, std::move(*index));
+    ideas_->SetSearchSink(&search_->index(), &ToSearchDocument);
+    // The same query the App sends (src/app/app.cpp, IdeaSearchThroughIndex).
+    auto through_index = [this](const accounts::Actor& actor, OrganisationId org,
+                                const std::string& words, int limit) -> StatusOr<std::vector<IdeaMatch>> {
+      ASSIGN_OR_RETURN(search::SearchResults results,
+                       search_->Search(actor, {.query = words, .kinds = {"idea"},
+                                               .organisation_ids = {org}, .match_any = true,
+                                               .limit = limit}));
+      std::vector<IdeaMatch> out;
+      for (const search::SearchHit& hit : results.items) out.push_back({hit.id, hit.score});
+      return out;
+    };
+    finder_ = std::make_unique<IndexSimilarIdeaFinder>(*ideas_, through_index,
+                                                       IndexSimilarIdeaFinder::Options{});
     org_ = Org("Exempelby kommun");
     employee_ = Member(org_, Role::kEmployee, "omar@exempelby.se", "Omar Said");
     Submit("Sms-påminnelse före bygglovsmöten",
@@ -42,7 +60,8 @@ class SimilarIdeasTest : public IdeasTest {
     return idea.ok() ? *idea : Idea{};
   }
 
-  std::unique_ptr<AnalyzerSimilarIdeaFinder> finder_;
+  std::unique_ptr<search::SearchService> search_;
+  std::unique_ptr<IndexSimilarIdeaFinder> finder_;
   OrganisationId org_ = 0;
   accounts::Actor employee_;
 };
@@ -71,6 +90,26 @@ TEST_P(SimilarIdeasTest, IdeasTheAskerMayNotSeeAreNeverSuggested) {
                                        .title = "Sms-påminnelse före bygglovsmöten"});
   ASSERT_TRUE(found.ok());
   EXPECT_TRUE(found->empty());
+}
+
+TEST_P(SimilarIdeasTest, OnlyStopWordsFindNothing) {
+  auto found = finder_->Find(employee_, {.organisation_id = org_, .title = "Det är en av de som"});
+  ASSERT_TRUE(found.ok());
+  EXPECT_TRUE(found->empty());
+}
+
+TEST_P(SimilarIdeasTest, TheIdeaBeingEditedIsNotItsOwnDuplicate) {
+  Idea sms = Submit("Sms före mötet", "Sökande glömmer bygglovsmöten.", "Sms-påminnelse.");
+  auto found = finder_->Find(employee_, {.organisation_id = org_, .title = sms.title,
+                                         .need = sms.need, .exclude = sms.id});
+  ASSERT_TRUE(found.ok());
+  for (const SimilarIdea& s : *found) EXPECT_NE(s.idea.id, sms.id);
+}
+
+TEST(ContentWordsTest, DropsStopWordsPunctuationAndRepeats) {
+  EXPECT_EQ(ContentWords("Påminn OM bokade möten – och \"bokade\" möten: kind:idea -x", 40),
+            (std::vector<std::string>{"påminn", "bokade", "möten", "kind", "idea", "x"}));
+  EXPECT_EQ(ContentWords("ett två tre fyra", 2).size(), 2u);
 }
 
 TEST_P(SimilarIdeasTest, AQueryWithoutTextIsRefused) {

@@ -9,8 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "support/actors.h"
+
 namespace nyttig::pilots {
 namespace {
+
+using testing::ServiceTokenActor;
 
 using accounts::Actor;
 using accounts::AuthMethod;
@@ -33,13 +37,6 @@ Actor MemberOf(std::int64_t id, std::int64_t org, Role role) {
   return actor;
 }
 
-Actor ServiceToken(std::int64_t org, TokenScope scope) {
-  Actor actor;
-  actor.method = AuthMethod::kToken;
-  actor.service_organisation = org;
-  actor.scopes = {scope};
-  return actor;
-}
 
 Actor PlatformAdmin() {
   Actor actor = Person(90);
@@ -100,11 +97,11 @@ TEST(PilotPermissionsTest, RoleByActionMatrix) {
       {"decision maker B", MemberOf(7, kOrgB, Role::kDecisionMaker),
        {false, true, false, false, false, false, false, false}},
       {"platform admin", PlatformAdmin(), {true, true, false, false, false, false, false, false}},
-      {"service token A read", ServiceToken(kOrgA, TokenScope::kRead),
+      {"service token A read", ServiceTokenActor(kOrgA, TokenScope::kRead),
        {true, true, false, false, false, false, false, false}},
-      {"service token A write", ServiceToken(kOrgA, TokenScope::kWrite),
+      {"service token A write", ServiceTokenActor(kOrgA, TokenScope::kWrite),
        {true, true, true, true, false, true, false, false}},
-      {"service token B write", ServiceToken(kOrgB, TokenScope::kWrite),
+      {"service token B write", ServiceTokenActor(kOrgB, TokenScope::kWrite),
        {false, true, false, false, false, false, false, false}},
   };
   for (const Row& row : rows) {

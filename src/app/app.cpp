@@ -16,6 +16,7 @@
 #include "http/problem.h"
 #include "search/search_routes.h"
 #include "knowledge/routes.h"
+#include "knowledge/search_mapping.h"
 #include "ideas/idea_search.h"
 #include "ideas/routes.h"
 #include "ideas/participation_routes.h"
@@ -176,6 +177,7 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
       *app->job_queue_, jobs::WorkerOptions{.worker_id = WorkerId()});
   app->dialogues_ = std::make_unique<dialogue::DialogueService>(*app->db_, clock, *app->audit_,
                                                                 *app->job_queue_);
+  app->RegisterKnowledgeAndDialogueSearch();
   ASSIGN_OR_RETURN(app->renderer_, web::Renderer::LoadBuiltin());
   ASSIGN_OR_RETURN(app->statement_, LoadAccessibilityStatement(app->options_.data_dir));
   app->RegisterRoutes();
@@ -183,10 +185,32 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   return app;
 }
 
+// Dialogues, cases and documents are indexed in their own write
+// transactions (a dialogue also when it opens and closes, through a job);
+// reindex rebuilds them from the same mappings.
+void App::RegisterKnowledgeAndDialogueSearch() {
+  search::DocumentSink* index = &search_->index();
+  dialogues_->SetSearchSink(index);
+  cases_->SetSearchSink(index);
+  documents_->SetSearchSink(index);
+  search_->RegisterSource(search::MakeSearchSource(
+      "dialogue", [dialogues = dialogues_.get()](db::Tx& tx,
+                                                 const search::SearchSource::Visitor& visit) {
+        return dialogues->VisitSearchDocuments(tx, visit);
+      }));
+  search_->RegisterSource(
+      search::MakeSearchSource("case", &knowledge::VisitCaseSearchDocuments));
+  search_->RegisterSource(
+      search::MakeSearchSource("document", &knowledge::VisitDocumentSearchDocuments));
+}
+
 // Modules add `worker_->Handle("<module>.<job>", …)` here.
 void App::RegisterJobHandlers() {
   worker_->Handle(dialogue::kRecomputeJobKind, [this](const jobs::Job& job) {
     return dialogues_->Recompute(job.payload.value("dialogue_id", std::int64_t{0}));
+  });
+  worker_->Handle(dialogue::kSearchRefreshJobKind, [this](const jobs::Job& job) {
+    return dialogues_->RefreshSearchDocument(job.payload.value("dialogue_id", std::int64_t{0}));
   });
 }
 

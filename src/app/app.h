@@ -109,6 +109,7 @@ class App {
   App(AppOptions options, const Clock& clock, std::unique_ptr<db::Database> db);
   void RegisterRoutes();
   void RegisterJobHandlers();
+  void RegisterKnowledgeAndDialogueSearch();
   http::Response Dispatch(http::Request& request, web::RequestContext& ctx, std::string& route);
   StatusOr<web::RequestContext> BuildContext(http::Request& request);
   Status CheckCsrf(const http::Request& request, const web::RequestContext& ctx) const;

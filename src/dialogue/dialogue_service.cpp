@@ -129,6 +129,7 @@ StatusOr<Dialogue> DialogueService::CreateDialogue(const Actor& actor, std::int6
                   .state = StatementState::kAccepted, .created_at = now};
       RETURN_IF_ERROR(DialogueStore::InsertStatement(tx, s).status());
     }
+    RETURN_IF_ERROR(IndexDialogue(tx, d.id));
     nlohmann::json details = DialogueDetails(d);
     details["seed_statements"] = seeds.size();
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(actor, org, "dialogue.create",
@@ -157,6 +158,7 @@ StatusOr<Dialogue> DialogueService::UpdateDialogue(const Actor& actor, DialogueI
     d.created_at = old.created_at;
     d.updated_at = clock_.Now();
     RETURN_IF_ERROR(DialogueStore::Update(tx, d));
+    RETURN_IF_ERROR(IndexDialogue(tx, id));
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(actor, d.organisation_id,
                                                                "dialogue.update", "dialogue",
                                                                std::to_string(id),
@@ -173,6 +175,7 @@ StatusOr<Dialogue> DialogueService::CloseDialogue(const Actor& actor, DialogueId
     d.closes_at = now;
     d.updated_at = now;
     RETURN_IF_ERROR(DialogueStore::Update(tx, d));
+    RETURN_IF_ERROR(IndexDialogue(tx, id));
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(actor, d.organisation_id,
                                                                "dialogue.close", "dialogue",
                                                                std::to_string(id))).status());
@@ -266,6 +269,8 @@ StatusOr<Statement> DialogueService::SubmitStatement(const Actor& actor,
                 .created_at = now,
                 .author_participant_id = author};
     ASSIGN_OR_RETURN(s.id, DialogueStore::InsertStatement(tx, s));
+    // Accepted at once (post-moderation): its words are in the dialogue's document.
+    if (s.state == StatementState::kAccepted) RETURN_IF_ERROR(IndexDialogue(tx, id));
     RETURN_IF_ERROR(audit_.Append(tx, ParticipantEvent(d, "dialogue.statement.submit",
                                                        "statement", std::to_string(s.id)))
                         .status());
@@ -288,6 +293,7 @@ StatusOr<Statement> DialogueService::ModerateStatement(const Actor& actor, Dialo
     }
     s.state = decision;
     RETURN_IF_ERROR(DialogueStore::SetStatementState(tx, id, decision, clock_.Now()));
+    RETURN_IF_ERROR(IndexDialogue(tx, d.id));
     RETURN_IF_ERROR(QueueRecompute(tx, d.id));
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(
                                           actor, d.organisation_id, "dialogue.statement.moderate",

@@ -24,6 +24,7 @@
 // AuditLog and JobQueue must outlive it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,10 +37,13 @@
 #include "dialogue/dialogue.h"
 #include "dialogue/dialogue_store.h"
 #include "jobs/job_queue.h"
+#include "search/search_document.h"
 
 namespace nyttig::dialogue {
 
 inline constexpr char kRecomputeJobKind[] = "dialogue.recompute";
+// Re-upserts a dialogue's search document when it opens or closes.
+inline constexpr char kSearchRefreshJobKind[] = "dialogue.search_refresh";
 
 struct DialogueServiceOptions {
   // Votes within this window after the first one share one recomputation.
@@ -155,6 +159,35 @@ class DialogueService {
   // unknown dialogue.
   Status Recompute(DialogueId id);
 
+  // --- search ---
+  // The search index (not owned; nullptr = none). Call before serving.
+  // Every write that changes what search shows (create, update, close, an
+  // accepted or moderated statement) upserts the dialogue's document in the
+  // same transaction.
+  //
+  // The audience depends on time: a dialogue is findable by nobody before it
+  // opens (its page answers 404 to all but its organisers, so search must
+  // not reveal its question) and by everyone from its opening on. A value
+  // computed at write time would go stale, so each upsert also queues a
+  // kSearchRefreshJobKind job at the next moment the document changes by
+  // itself (opening, then closing for the "state" facet); the job upserts
+  // again and queues the following one. Jobs are keyed by dialogue and
+  // moment, so a moved opening gets its own job and a stale one merely
+  // upserts the same document again. If no worker runs at that moment, the
+  // job runs as soon as one does.
+  void SetSearchSink(search::DocumentSink* sink) { search_sink_ = sink; }
+  // Upserts the dialogue's document on the caller's transaction and queues
+  // its next refresh; for writes outside this service (the Polis import).
+  // OK without a sink; kNotFound for an unknown dialogue.
+  Status IndexDialogue(db::Tx& tx, DialogueId id) const;
+  // The kSearchRefreshJobKind job: IndexDialogue in a transaction of its own.
+  Status RefreshSearchDocument(DialogueId id) const;
+  // Visits every dialogue's document as of now, for `nyttig reindex`, and
+  // queues each one's next refresh (a rebuilt index must not stay stale
+  // either). Stops at and returns the first error.
+  using SearchVisitor = std::function<Status(const search::SearchDocument&)>;
+  Status VisitSearchDocuments(db::Tx& tx, const SearchVisitor& visit) const;
+
   UnixSeconds Now() const { return clock_.Now(); }
 
   // Queues a recomputation in the caller's transaction (debounced).
@@ -167,12 +200,15 @@ class DialogueService {
       DialogueId id) const;
   StatusOr<ParticipantId> Participant(db::Tx& tx, const accounts::Actor& actor,
                                       const ParticipantIdentity& identity, DialogueId id);
+  // Queues the next refresh of the dialogue's document, if it will change.
+  Status QueueSearchRefresh(db::Tx& tx, const Dialogue& d, UnixSeconds now) const;
 
   db::Database& db_;
   const Clock& clock_;
   const audit::AuditLog& audit_;
   const jobs::JobQueue& jobs_;
   DialogueServiceOptions options_;
+  search::DocumentSink* search_sink_ = nullptr;
 };
 
 // Checks an organiser's input; kInvalidArgument with every problem.

@@ -276,10 +276,14 @@ StatusOr<ExportData> LoadExport(db::Database& db, DialogueId id) {
 
 StatusOr<PolisImportReport> ImportPolis(db::Database& db, const Clock& clock,
                                         const audit::AuditLog& audit, const std::string& dir,
-                                        std::int64_t organisation_id) {
+                                        std::int64_t organisation_id,
+                                        const AfterImport& after_import) {
   ASSIGN_OR_RETURN(ImportData data, ReadExport(dir));
-  return db.WriteValue<PolisImportReport>([&](db::Tx& tx) {
-    return InsertImport(tx, audit, dir, organisation_id, data, clock.Now());
+  return db.WriteValue<PolisImportReport>([&](db::Tx& tx) -> StatusOr<PolisImportReport> {
+    ASSIGN_OR_RETURN(PolisImportReport report,
+                     InsertImport(tx, audit, dir, organisation_id, data, clock.Now()));
+    if (after_import) RETURN_IF_ERROR(after_import(tx, report.dialogue_id));
+    return report;
   });
 }
 
@@ -309,7 +313,8 @@ Status ExportPolis(db::Database& db, DialogueId id, const std::string& dir) {
 int RunImportPolisCommand(db::Database& db, const Clock& clock, const audit::AuditLog& audit,
                           DialogueService& dialogues, const std::string& dir,
                           std::int64_t organisation_id, std::ostream& out, std::ostream& err) {
-  auto report = ImportPolis(db, clock, audit, dir, organisation_id);
+  auto index = [&](db::Tx& tx, DialogueId id) { return dialogues.IndexDialogue(tx, id); };
+  auto report = ImportPolis(db, clock, audit, dir, organisation_id, index);
   if (!report.ok()) {
     err << "import polis: " << report.status().message() << "\n";
     return 1;

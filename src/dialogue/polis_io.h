@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -44,10 +45,14 @@ struct PolisImportReport {
 // summary's topic (or the folder's name). Fails with kNotFound for a
 // missing file or organisation and kInvalidArgument naming file and line for
 // a malformed file, a vote on a comment the export does not list, or a vote
-// other than -1, 0, 1.
+// other than -1, 0, 1. `after_import` (when given) runs in the same
+// transaction once the dialogue is written, e.g. to index it for search; its
+// error rolls the import back.
+using AfterImport = std::function<Status(db::Tx&, DialogueId)>;
 StatusOr<PolisImportReport> ImportPolis(db::Database& db, const Clock& clock,
                                         const audit::AuditLog& audit, const std::string& dir,
-                                        std::int64_t organisation_id);
+                                        std::int64_t organisation_id,
+                                        const AfterImport& after_import = {});
 
 // Writes comments.csv, votes.csv and summary.csv of a dialogue into `dir`
 // (created when missing). Fails with kNotFound for an unknown dialogue and
@@ -58,7 +63,7 @@ Status ExportPolis(db::Database& db, DialogueId id, const std::string& dir);
 // JSON document ({"dialogue_id", "statements", "participants", "votes"} /
 // {"dialogue_id", "dir"}); return the exit code (0, or 1 with the reason on
 // `err`). The import also computes the dialogue's results (a command, not a
-// request, so it need not wait for the worker).
+// request, so it need not wait for the worker) and indexes it for search.
 int RunImportPolisCommand(db::Database& db, const Clock& clock, const audit::AuditLog& audit,
                           DialogueService& dialogues, const std::string& dir,
                           std::int64_t organisation_id, std::ostream& out, std::ostream& err);

@@ -1,6 +1,13 @@
 #include "dialogue/search_mapping.h"
 
+#include "dialogue/dialogue_store.h"
+
 namespace nyttig::dialogue {
+namespace {
+
+constexpr int kAllStatements = 1 << 30;  // the body holds every accepted statement
+
+}  // namespace
 
 search::SearchDocument ToSearchDocument(const Dialogue& dialogue,
                                         const std::vector<Statement>& statements,
@@ -20,6 +27,19 @@ search::SearchDocument ToSearchDocument(const Dialogue& dialogue,
   doc.facets["state"] = {dialogue.IsOpen(now) ? "open" : "closed"};
   doc.date = dialogue.opens_at;
   return doc;
+}
+
+StatusOr<search::SearchDocument> LoadSearchDocument(db::Tx& tx, const Dialogue& dialogue,
+                                                    UnixSeconds now) {
+  StatementFilter accepted{.state = StatementState::kAccepted, .limit = kAllStatements};
+  ASSIGN_OR_RETURN(auto statements, DialogueStore::ListStatements(tx, dialogue.id, accepted));
+  return ToSearchDocument(dialogue, statements.first, now);
+}
+
+std::optional<UnixSeconds> NextSearchChange(const Dialogue& dialogue, UnixSeconds now) {
+  if (dialogue.opens_at > now) return dialogue.opens_at;
+  if (dialogue.closes_at && *dialogue.closes_at > now) return dialogue.closes_at;
+  return std::nullopt;
 }
 
 }  // namespace nyttig::dialogue

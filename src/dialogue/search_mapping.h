@@ -1,13 +1,16 @@
 // What the search index gets about a dialogue (search/search_document.h,
 // header-only: the dialogue module does not link the search module). The
-// search helper's SearchSource for dialogues calls this; the dialogue
-// service does not yet upsert on every change (see the module notes).
+// dialogue service upserts it in every write that changes it and when the
+// dialogue opens or closes (see DialogueService::SetSearchSink); reindex
+// visits every dialogue through the service.
 //
 //   search::SearchDocument doc = dialogue::ToSearchDocument(d, accepted, now);
 #pragma once
 
+#include <optional>
 #include <vector>
 
+#include "db/database.h"
 #include "dialogue/dialogue.h"
 #include "search/search_document.h"
 
@@ -21,5 +24,14 @@ namespace nyttig::dialogue {
 search::SearchDocument ToSearchDocument(const Dialogue& dialogue,
                                         const std::vector<Statement>& statements,
                                         UnixSeconds now);
+
+// ToSearchDocument with the dialogue's accepted statements read on `tx`.
+StatusOr<search::SearchDocument> LoadSearchDocument(db::Tx& tx, const Dialogue& dialogue,
+                                                    UnixSeconds now);
+
+// The next moment after `now` at which the document changes without a write
+// (the dialogue opens: audience and state; it closes: state), or nullopt
+// when it will not change by itself any more.
+std::optional<UnixSeconds> NextSearchChange(const Dialogue& dialogue, UnixSeconds now);
 
 }  // namespace nyttig::dialogue

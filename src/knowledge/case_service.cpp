@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/time_format.h"
 #include "knowledge/permissions.h"
+#include "knowledge/search_mapping.h"
 
 namespace nyttig::knowledge {
 namespace {
@@ -108,7 +109,7 @@ StatusOr<Case> CaseService::CreateCase(const accounts::Actor& actor, std::int64_
                                                                 std::to_string(c.id),
                                                                 {{"title", content.title}}))
                         .status());
-    return CaseStore::Get(tx, c.id);
+    return FindAndIndex(tx, c.id);
   });
 }
 
@@ -129,7 +130,7 @@ StatusOr<Case> CaseService::UpdateCase(const accounts::Actor& actor, CaseId id,
                                           actor, c.organisation_id, "case.update", "case",
                                           std::to_string(id), {{"version", c.version}}))
                         .status());
-    return CaseStore::Get(tx, id);
+    return FindAndIndex(tx, id);
   });
 }
 
@@ -156,8 +157,14 @@ StatusOr<Case> CaseService::ChangeState(const accounts::Actor& actor, CaseId id,
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(actor, c.organisation_id, action,
                                                                 "case", std::to_string(id), details))
                         .status());
-    return CaseStore::Get(tx, id);
+    return FindAndIndex(tx, id);
   });
+}
+
+StatusOr<Case> CaseService::FindAndIndex(db::Tx& tx, CaseId id) {
+  ASSIGN_OR_RETURN(Case c, CaseStore::Get(tx, id));
+  if (search_sink_) RETURN_IF_ERROR(search_sink_->Upsert(tx, ToSearchDocument(c)));
+  return c;
 }
 
 StatusOr<Case> CaseService::SubmitForReview(const accounts::Actor& actor, CaseId id) {

@@ -25,6 +25,7 @@
 #include "db/database.h"
 #include "knowledge/case.h"
 #include "knowledge/case_store.h"
+#include "search/search_document.h"
 
 namespace nyttig::knowledge {
 
@@ -38,6 +39,12 @@ class CaseService {
   CaseService(db::Database& db, const audit::AuditLog& audit, const Clock& clock);
   CaseService(const CaseService&) = delete;
   CaseService& operator=(const CaseService&) = delete;
+
+  // The search index (not owned; nullptr = none). Every write that changes
+  // what search shows (create, update, a change of state) upserts the case's
+  // document (knowledge::ToSearchDocument: public once published) in the
+  // same transaction. Call before serving.
+  void SetSearchSink(search::DocumentSink* sink) { search_sink_ = sink; }
 
   // A new draft of `org`. kInvalidArgument listing bad fields; permission
   // errors as accounts::DenyAccess.
@@ -80,10 +87,13 @@ class CaseService {
   StatusOr<Adoption> SaveAdoption(const accounts::Actor& actor, AdoptionId id,
                                   const std::function<Status(Adoption&)>& change,
                                   const std::string& action);
+  // Reads the case as written and hands it to the search sink, if any.
+  StatusOr<Case> FindAndIndex(db::Tx& tx, CaseId id);
 
   db::Database& db_;
   const audit::AuditLog& audit_;
   const Clock& clock_;
+  search::DocumentSink* search_sink_ = nullptr;
 };
 
 // The spread of a list of active adoptions (pure; tested on its own).

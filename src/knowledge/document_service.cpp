@@ -6,6 +6,7 @@
 #include "core/time_format.h"
 #include "accounts/permissions.h"
 #include "knowledge/permissions.h"
+#include "knowledge/search_mapping.h"
 #include "storage/sha256.h"
 
 namespace nyttig::knowledge {
@@ -103,6 +104,7 @@ StatusOr<ImportOutcome> DocumentService::Add(
         {{"title", d.metadata.title}, {"sha256", sha256}, {"content_type", d.content_type}});
     if (!actor.authenticated()) event.actor_role = "system";  // the import command
     RETURN_IF_ERROR(audit_.Append(tx, event).status());
+    RETURN_IF_ERROR(Index(tx, id));
     return ImportOutcome{id, false};
   });
 }
@@ -120,6 +122,13 @@ StatusOr<ImportOutcome> DocumentService::Upload(const accounts::Actor& actor,
   return Add(
       actor, request, storage::Sha256Hex(bytes), static_cast<std::int64_t>(bytes.size()),
       [&] { return files_.Put(bytes); }, [&] { return ExtractBytes(bytes); });
+}
+
+// The row as stored, so that a reindex maps exactly the same document.
+Status DocumentService::Index(db::Tx& tx, DocumentId id) {
+  if (search_sink_ == nullptr) return Status::Ok();
+  ASSIGN_OR_RETURN(Document stored, DocumentStore::Get(tx, id));
+  return search_sink_->Upsert(tx, ToSearchDocument(stored));
 }
 
 bool DocumentService::Visible(const accounts::Actor& actor, const Document& d) {

@@ -27,6 +27,7 @@
 #include "knowledge/document_store.h"
 #include "knowledge/related_index.h"
 #include "knowledge/text_extraction.h"
+#include "search/search_document.h"
 #include "storage/file_store.h"
 
 namespace nyttig::knowledge {
@@ -62,6 +63,11 @@ class DocumentService {
   DocumentService(const DocumentService&) = delete;
   DocumentService& operator=(const DocumentService&) = delete;
 
+  // The search index (not owned; nullptr = none). Adding a document upserts
+  // its document (knowledge::ToSearchDocument: public, or for its
+  // organisation's members) in the same transaction. Call before serving.
+  void SetSearchSink(search::DocumentSink* sink) { search_sink_ = sink; }
+
   // Adds the file at request.path. Skips (already_there) bytes this library
   // holds already. Fails with kPermissionDenied/kUnauthenticated when the
   // actor may not add to that library, kInvalidArgument with invalid
@@ -96,12 +102,15 @@ class DocumentService {
                               const std::string& sha256, std::int64_t size,
                               const std::function<StatusOr<storage::StoredFile>()>& store,
                               const std::function<StatusOr<Extracted>()>& extract);
+  // Hands the stored document to the search sink, if any.
+  Status Index(db::Tx& tx, DocumentId id);
   static bool Visible(const accounts::Actor& actor, const Document& d);
 
   db::Database& db_;
   storage::FileStore& files_;
   const audit::AuditLog& audit_;
   const Clock& clock_;
+  search::DocumentSink* search_sink_ = nullptr;
 };
 
 }  // namespace nyttig::knowledge

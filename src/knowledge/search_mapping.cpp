@@ -3,6 +3,7 @@
 #include "core/time_format.h"
 #include "knowledge/case_store.h"
 #include "knowledge/document_store.h"
+#include "knowledge/text_extraction.h"
 
 namespace nyttig::knowledge {
 namespace {
@@ -32,9 +33,10 @@ search::SearchDocument ToSearchDocument(const Case& c) {
   doc.audience = c.state == CaseState::kPublished ? search::Audience::kPublic
                                                   : search::Audience::kNobody;
   doc.title = c.content.title;
+  // The texts are Markdown: index their words, not their markup.
   for (const std::string* part : {&c.content.summary, &c.content.problem, &c.content.solution,
                                   &c.content.hard_parts, &c.content.advice}) {
-    AppendParagraph(doc.body, *part);
+    AppendParagraph(doc.body, WithoutHeadingMarks(MarkdownToTranscript(*part)));
   }
   for (const CaseResult& r : c.content.results) AppendParagraph(doc.body, r.metric);
   doc.url = "/cases/" + std::to_string(c.id);

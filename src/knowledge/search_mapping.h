@@ -1,7 +1,7 @@
 // What the knowledge module hands the search index: cases (kind "case") and
-// documents (kind "document") as search::SearchDocument. The search module
-// calls these when it reindexes; the knowledge services call them in their
-// write transactions once the index's Upsert is wired (the lead's seam).
+// documents (kind "document") as search::SearchDocument. The knowledge
+// services upsert them in their write transactions (SetSearchSink) and the
+// App's reindex sources visit them all.
 // search_document.h is header-only: this does not link the search module.
 #pragma once
 
@@ -15,7 +15,8 @@
 namespace nyttig::knowledge {
 
 // A published case is public; drafts and cases in review are kNobody (kept
-// out of results, still reindexable).
+// out of results, still reindexable). The body is the Markdown texts as
+// plain text, then the results' metrics.
 search::SearchDocument ToSearchDocument(const Case& c);
 
 // A public document is public; an internal one is for its organisation's

@@ -29,5 +29,14 @@ TEST(DialogueSearchMappingTest, ADialogueNotYetOpenIsFoundByNobody) {
   EXPECT_EQ(ToSearchDocument(d, {}, kNow).audience, search::Audience::kNobody);
 }
 
+TEST(DialogueSearchMappingTest, TheDocumentChangesByItselfAtOpeningAndThenAtClosing) {
+  Dialogue d{.id = 4, .question = "Snart", .opens_at = kNow + 60, .closes_at = kNow + 600};
+  EXPECT_EQ(NextSearchChange(d, kNow), kNow + 60);
+  EXPECT_EQ(NextSearchChange(d, kNow + 60), kNow + 600);
+  EXPECT_EQ(NextSearchChange(d, kNow + 600), std::nullopt);
+  d.closes_at.reset();
+  EXPECT_EQ(NextSearchChange(d, kNow + 60), std::nullopt) << "open until closed by hand";
+}
+
 }  // namespace
 }  // namespace nyttig::dialogue

@@ -17,6 +17,13 @@ TEST(KnowledgeSearchMappingTest, OnlyPublishedCasesArePublic) {
   EXPECT_EQ(ToSearchDocument(c).audience, search::Audience::kPublic);
 }
 
+TEST(KnowledgeSearchMappingTest, ACaseIsIndexedByItsWordsNotItsMarkdown) {
+  Case c{.id = 4, .organisation_id = 9, .state = CaseState::kPublished};
+  c.content = {.title = "Tallriksvåg",
+               .summary = "## Kort\n\n**Mindre** svinn, se [rapporten](https://example.se/r)."};
+  EXPECT_EQ(ToSearchDocument(c).body, " Kort\n\nMindre svinn, se rapporten.");
+}
+
 TEST(KnowledgeSearchMappingTest, InternalDocumentsStayInTheirOrganisation) {
   Document d{.id = 3, .organisation_id = 9, .transcript = "# Rubrik\n\nText", .is_public = false};
   d.metadata.title = "Rutin";

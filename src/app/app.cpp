@@ -227,7 +227,7 @@ StatusOr<int> App::RunPendingJobs() {
 
 void App::RegisterRoutes() {
   RegisterSystemRoutes(router_, {*db_, static_files_, metrics_, *audit_});
-  RegisterSiteRoutes(router_, {*db_, clock_, *renderer_, *outbox_, statement_});
+  RegisterSiteRoutes(router_, {*db_, clock_, *renderer_, *outbox_, statement_, *idea_challenges_});
   dialogue::RegisterDialogueRoutes(router_, {*dialogues_, *organisations_, *renderer_});
   knowledge::RegisterKnowledgeRoutes(router_,
                                      {*documents_, *cases_, *organisations_, *renderer_, clock_});

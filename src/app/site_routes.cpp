@@ -28,9 +28,24 @@ nlohmann::json StatementData(const AccessibilityStatement& s, const web::Request
           {"response_days", s.response_days}};
 }
 
+// The challenges open now that the visitor may see, soonest closing first.
+nlohmann::json OpenChallenges(const SiteRouteDeps& deps, const web::RequestContext& ctx) {
+  constexpr int kShown = 3;
+  nlohmann::json out = nlohmann::json::array();
+  auto open = deps.challenges.ListChallenges(
+      ctx.actor, {.phase = ideas::ChallengePhase::kOpen, .limit = kShown});
+  if (!open.ok()) return out;
+  for (const ideas::Challenge& c : open->items) {
+    out.push_back({{"id", c.id}, {"title", c.title}, {"question", c.question}});
+  }
+  return out;
+}
+
 http::Response StartPage(const SiteRouteDeps& deps, const http::Request& r,
                          web::RequestContext& ctx) {
   nlohmann::json data = {{"title", ctx.T("home.title")}};
+  data["challenges"] = OpenChallenges(deps, ctx);
+  data["has_challenges"] = !data["challenges"].empty();
   if (r.Query("logged_out") && !ctx.actor.person_id) data["notice"] = ctx.T("accounts.logout.done");
   if (ctx.actor.person_id) {
     nlohmann::json orgs = nlohmann::json::array();

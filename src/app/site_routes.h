@@ -9,6 +9,7 @@
 #include "mail/outbox.h"
 #include "web/context.h"
 #include "web/renderer.h"
+#include "ideas/challenge_service.h"
 
 namespace nyttig::app {
 
@@ -32,6 +33,7 @@ struct SiteRouteDeps {
   const web::Renderer& renderer;
   const mail::Outbox& outbox;
   AccessibilityStatement statement;
+  ideas::ChallengeService& challenges;  // the open ones on the start page
 };
 
 void RegisterSiteRoutes(web::Router& router, SiteRouteDeps deps);

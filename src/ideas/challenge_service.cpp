@@ -325,7 +325,7 @@ Status ChallengeService::NotifyResults(db::Tx& tx, const Actor& actor, const Cha
       if (idea.submitter_id) recipients.insert(*idea.submitter_id);
       for (const Author& author : idea.authors) recipients.insert(author.person_id);
     }
-    if (filter.offset + filter.limit >= page.second) break;
+    if (int(page.first.size()) < filter.limit) break;  // the total is only counted so far
   }
   if (actor.person_id) recipients.erase(*actor.person_id);
   for (PersonId person : recipients) {

@@ -4,6 +4,7 @@
 // and the submit and edit forms.
 #include <set>
 
+#include "charts/chart.h"
 #include "http/paging.h"
 #include "http/problem.h"
 #include "ideas/idea_page_support.h"
@@ -106,7 +107,8 @@ http::Response ListPage(const IdeaRouteDeps& deps, const http::Request& r, web::
                {"organisations", OrganisationChoices(deps, r)},
                {"items", items},
                {"has_items", !items.empty()},
-               {"count", ctx.T("ideas.list.count", {{"count", std::to_string(page->total)}})},
+               {"count", ctx.T(page->total_capped ? "ideas.list.count_capped" : "ideas.list.count",
+                               {{"count", charts::FormatNumber(double(page->total), ctx.language != "en", 0)}})},
                {"can_submit", !ctx.actor.memberships.empty()},
                {"is_coordinator", !ViewerOf(ctx.actor).coordinator_of.empty()},
                {"overdue", r.Query("overdue") == "true"},

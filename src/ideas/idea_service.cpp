@@ -323,7 +323,8 @@ StatusOr<Idea> IdeaService::GetIdea(const Actor& actor, IdeaId id) {
 StatusOr<IdeaPage> IdeaService::ListIdeas(const Actor& actor, const IdeaFilter& filter) {
   return db_.ReadValue<IdeaPage>([&](db::Tx& tx) -> StatusOr<IdeaPage> {
     ASSIGN_OR_RETURN(auto found, IdeaStore::List(tx, filter, ViewerOf(actor)));
-    return IdeaPage{std::move(found.first), found.second};
+    return IdeaPage{std::move(found.first), std::min(found.second, filter.count_limit),
+                    found.second > filter.count_limit};
   });
 }
 

@@ -91,7 +91,8 @@ struct SettingsInput {
 
 struct IdeaPage {
   std::vector<Idea> items;
-  std::int64_t total = 0;
+  std::int64_t total = 0;      // at most the filter's count_limit
+  bool total_capped = false;   // more than count_limit match
 };
 
 // A hook at the gates: other slices (the assessment's legal checklist) may

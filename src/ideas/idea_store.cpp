@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <list>
 
 #include "db/row.h"
 
@@ -121,56 +122,55 @@ std::string OrderBy(IdeaSort sort) {
   return "ORDER BY i.created_at DESC, i.id DESC ";
 }
 
-// The bound values of a list query, kept alive for SOCI's use() by reference.
-struct ListParams {
-  explicit ListParams(const IdeaFilter& f)
-      : org(f.organisation_id.value_or(0)),
-        stage(f.stage_id.value_or(0)),
-        kind(f.stage_kind ? std::string(StageKindName(*f.stage_kind)) : ""),
-        area(f.area),
-        sdg(f.sdg ? "% " + std::to_string(*f.sdg) + " %" : ""),
-        value_type(f.value_type.empty() ? "" : "% " + f.value_type + " %"),
-        mine(f.mine.value_or(0)),
-        overdue(f.feedback_overdue_at.value_or(0)),
-        challenge(f.challenge_id.value_or(0)),
-        offset(f.offset),
-        limit(f.limit) {}
-  long long org, stage;
-  std::string kind, area, sdg, value_type;
-  long long mine, overdue, challenge, offset, limit;
+// The filter of a list query: only the conditions that are set go into the
+// SQL, so that the engines can use an index for them (a "(:x = '' OR
+// i.area = :x)" form makes every filter a scan). The values live here for
+// SOCI's use(), which binds by reference.
+class ListFilter {
+ public:
+  explicit ListFilter(const IdeaFilter& f) {
+    if (f.organisation_id) Add("i.organisation_id = :org", "org", *f.organisation_id);
+    if (f.stage_id) Add("i.stage_id = :stage", "stage", *f.stage_id);
+    if (f.stage_kind) Add("i.stage_kind = :kind", "kind", std::string(StageKindName(*f.stage_kind)));
+    if (!f.area.empty()) Add("i.area = :area", "area", f.area);
+    if (f.sdg) Add("i.sdgs LIKE :sdg", "sdg", "% " + std::to_string(*f.sdg) + " %");
+    if (!f.value_type.empty()) Add("i.value_types LIKE :vt", "vt", "% " + f.value_type + " %");
+    if (f.mine) {
+      Add("(i.submitter_id = :mine OR i.id IN (SELECT idea_id FROM ideas_authors WHERE "
+          "person_id = :mine2))", "mine", *f.mine);
+      numbers_.push_back({"mine2", *f.mine});
+    }
+    if (f.feedback_overdue_at) {
+      Add("i.feedback_due_at < :due AND i.feedback_given_at IS NULL", "due", *f.feedback_overdue_at);
+    }
+    if (f.challenge_id) Add("i.challenge_id = :chl", "chl", *f.challenge_id);
+  }
+  // Not copyable: bound statements keep references into the lists.
+  ListFilter(const ListFilter&) = delete;
+  ListFilter& operator=(const ListFilter&) = delete;
+
+  const std::string& where() const { return where_; }  // "AND … " or ""
+
+  template <typename Statement>
+  void Bind(Statement& st) {
+    for (auto& [name, value] : numbers_) st.exchange(soci::use(value, name));
+    for (auto& [name, value] : texts_) st.exchange(soci::use(value, name));
+  }
+
+ private:
+  void Add(const std::string& condition, const char* name, long long value) {
+    where_ += "AND " + condition + " ";
+    numbers_.push_back({name, value});
+  }
+  void Add(const std::string& condition, const char* name, std::string value) {
+    where_ += "AND " + condition + " ";
+    texts_.push_back({name, std::move(value)});
+  }
+
+  std::string where_;
+  std::list<std::pair<std::string, long long>> numbers_;  // std::list: stable addresses
+  std::list<std::pair<std::string, std::string>> texts_;
 };
-
-constexpr const char* kFilterWhere =
-    "AND (:org = 0 OR i.organisation_id = :org2) AND (:stage = 0 OR i.stage_id = :stage2) "
-    "AND (:kind = '' OR i.stage_kind = :kind2) AND (:area = '' OR i.area = :area2) "
-    "AND (:sdg = '' OR i.sdgs LIKE :sdg2) AND (:vt = '' OR i.value_types LIKE :vt2) "
-    "AND (:mine = 0 OR i.submitter_id = :mine2 OR i.id IN "
-    "(SELECT idea_id FROM ideas_authors WHERE person_id = :mine3)) "
-    "AND (:due = 0 OR (i.feedback_due_at < :due2 AND i.feedback_given_at IS NULL)) "
-    "AND (:chl = 0 OR i.challenge_id = :chl2) ";
-
-template <typename Statement>
-void BindFilter(Statement& st, ListParams& p) {
-  st.exchange(soci::use(p.org, "org"));
-  st.exchange(soci::use(p.org, "org2"));
-  st.exchange(soci::use(p.stage, "stage"));
-  st.exchange(soci::use(p.stage, "stage2"));
-  st.exchange(soci::use(p.kind, "kind"));
-  st.exchange(soci::use(p.kind, "kind2"));
-  st.exchange(soci::use(p.area, "area"));
-  st.exchange(soci::use(p.area, "area2"));
-  st.exchange(soci::use(p.sdg, "sdg"));
-  st.exchange(soci::use(p.sdg, "sdg2"));
-  st.exchange(soci::use(p.value_type, "vt"));
-  st.exchange(soci::use(p.value_type, "vt2"));
-  st.exchange(soci::use(p.mine, "mine"));
-  st.exchange(soci::use(p.mine, "mine2"));
-  st.exchange(soci::use(p.mine, "mine3"));
-  st.exchange(soci::use(p.overdue, "due"));
-  st.exchange(soci::use(p.overdue, "due2"));
-  st.exchange(soci::use(p.challenge, "chl"));
-  st.exchange(soci::use(p.challenge, "chl2"));
-}
 
 StatusOr<std::vector<Author>> LoadAuthors(db::Tx& tx, IdeaId id) {
   long long iid = id;
@@ -397,12 +397,14 @@ StatusOr<Idea> IdeaStore::Find(db::Tx& tx, IdeaId id) {
 StatusOr<std::pair<std::vector<Idea>, std::int64_t>> IdeaStore::List(db::Tx& tx,
                                                                      const IdeaFilter& filter,
                                                                      const Viewer& viewer) {
-  ListParams p(filter);
-  const std::string where = "WHERE " + VisibleTo(viewer) + kFilterWhere;
-  long long total = 0;
+  ListFilter conditions(filter);
+  const std::string where = "WHERE " + VisibleTo(viewer) + conditions.where();
+  long long total = 0, limit = filter.limit, offset = filter.offset;
   {
-    soci::statement count = (tx.sql().prepare << "SELECT COUNT(*) FROM ideas_ideas i " + where);
-    BindFilter(count, p);
+    soci::statement count =
+        (tx.sql().prepare << "SELECT COUNT(*) FROM (SELECT 1 FROM ideas_ideas i " + where +
+                                 "LIMIT " + std::to_string(filter.count_limit + 1) + ") counted");
+    conditions.Bind(count);
     count.exchange(soci::into(total));
     count.define_and_bind();
     count.execute(true);
@@ -410,9 +412,9 @@ StatusOr<std::pair<std::vector<Idea>, std::int64_t>> IdeaStore::List(db::Tx& tx,
   soci::row row;
   soci::statement st = (tx.sql().prepare << std::string(kIdeaSelect) + where +
                                                 OrderBy(filter.sort) + "LIMIT :l OFFSET :f");
-  BindFilter(st, p);
-  st.exchange(soci::use(p.limit, "l"));
-  st.exchange(soci::use(p.offset, "f"));
+  conditions.Bind(st);
+  st.exchange(soci::use(limit, "l"));
+  st.exchange(soci::use(offset, "f"));
   st.exchange(soci::into(row));
   st.define_and_bind();
   std::vector<Idea> out;

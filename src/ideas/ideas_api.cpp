@@ -60,7 +60,9 @@ http::Response ListIdeas(const IdeaRouteDeps& deps, const http::Request& r,
     ASSIGN_OR_RETURN(IdeaFilter filter, ParseIdeaFilter(r, ctx.actor, deps.clock.Now()));
     ASSIGN_OR_RETURN(IdeaPage page, deps.ideas.ListIdeas(ctx.actor, filter));
     http::PageRequest paging{int(filter.offset / filter.limit) + 1, filter.limit};
-    return web::Json(200, http::PagedJson(ToItems(page.items, &IdeaJson), paging, page.total));
+    json body = http::PagedJson(ToItems(page.items, &IdeaJson), paging, page.total);
+    body["total_capped"] = page.total_capped;
+    return web::Json(200, body);
   });
 }
 

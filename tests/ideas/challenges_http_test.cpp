@@ -224,6 +224,18 @@ TEST_P(ChallengesHttpTest, ACitizenSendsAnIdeaThroughTheChallengePage) {
   EXPECT_THAT(citizen_->Get(page_path).body, HasSubstr("Prova-på-kort"));
 }
 
+TEST_P(ChallengesHttpTest, TheStartPageShowsTheOpenChallengesTheVisitorMaySee) {
+  OpenChallenge(ChallengeBody("staff"));
+  json open_to_all = ChallengeBody("public");
+  open_to_all["title"] = "Tryggare skolvägar";
+  OpenChallenge(open_to_all);
+  http::Response anonymous = NewClient().Get("/");
+  EXPECT_THAT(anonymous.body, HasSubstr("Öppna utmaningar"));
+  EXPECT_THAT(anonymous.body, HasSubstr("Tryggare skolvägar"));
+  EXPECT_THAT(anonymous.body, Not(HasSubstr("Fler unga i föreningslivet")));
+  EXPECT_THAT(employee_->Get("/").body, HasSubstr("Fler unga i föreningslivet"));
+}
+
 NYTTIG_INSTANTIATE_ENGINES(ChallengesHttpTest);
 
 }  // namespace

@@ -266,6 +266,37 @@ TEST_P(IdeaServiceTest, ListFiltersBySdgValueTypeAreaAndStageKind) {
   EXPECT_THAT(titles({.sort = IdeaSort::kTitle, .offset = 1, .limit = 1}), ElementsAre("Matsedlar"));
 }
 
+TEST_P(IdeaServiceTest, AListCountsItsMatchesOnlyUpToItsLimitAndSaysThereAreMore) {
+  for (int idx = 0; idx < 5; ++idx) Submit(employee_, Input("Idé " + std::to_string(idx)));
+  auto capped = ideas_->ListIdeas(coordinator_, {.limit = 2, .count_limit = 3});
+  ASSERT_TRUE(capped.ok()) << capped.status().ToString();
+  EXPECT_EQ(capped->items.size(), 2u);
+  EXPECT_EQ(capped->total, 3);
+  EXPECT_TRUE(capped->total_capped);
+  // The pages go on past what was counted.
+  auto last = ideas_->ListIdeas(coordinator_, {.offset = 4, .limit = 2, .count_limit = 3});
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->items.size(), 1u);
+  auto exact = ideas_->ListIdeas(coordinator_, {.limit = 2, .count_limit = 5});
+  EXPECT_EQ(exact->total, 5);
+  EXPECT_FALSE(exact->total_capped);
+}
+
+TEST_P(IdeaServiceTest, FiltersCombineAndOnlyTheSetOnesApply) {
+  IdeaInput school = Input("Skolidé");
+  IdeaInput care = Input("Omsorgsidé");
+  care.area = "elderly_care";
+  care.sdgs = {3};
+  Submit(employee_, school);
+  Submit(employee_, care);
+  EXPECT_EQ(ideas_->ListIdeas(coordinator_, {})->total, 2);
+  EXPECT_EQ(ideas_->ListIdeas(coordinator_, {.area = "school"})->total, 1);
+  EXPECT_EQ(ideas_->ListIdeas(coordinator_, {.area = "school", .sdg = 12})->total, 1);
+  EXPECT_EQ(ideas_->ListIdeas(coordinator_, {.area = "elderly_care", .sdg = 12})->total, 0);
+  EXPECT_EQ(ideas_->ListIdeas(coordinator_, {.mine = *employee_.person_id, .sort = IdeaSort::kTitle})
+                ->items.front().title, "Omsorgsidé");
+}
+
 NYTTIG_INSTANTIATE_ENGINES(IdeaServiceTest);
 
 }  // namespace

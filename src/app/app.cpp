@@ -21,9 +21,11 @@
 #include "ideas/routes.h"
 #include "ideas/participation_routes.h"
 #include "ideas/challenge_routes.h"
+#include "ideas/pilot_idea_link.h"
 #include "inbox/routes.h"
 #include "pilots/pilot_search.h"
 #include "pilots/routes.h"
+#include "surveys/pilot_perception.h"
 #include "surveys/routes.h"
 #include "web/page.h"
 
@@ -41,6 +43,24 @@ ideas::IdeaTextSearch IdeaSearchThroughIndex(search::SearchService& search) {
                                            .limit = limit}));
     std::vector<ideas::IdeaMatch> out;
     for (const search::SearchHit& hit : results.items) out.push_back({hit.id, hit.score});
+    return out;
+  };
+}
+
+constexpr int kMaxPilotsOnIdeaPage = 50;
+
+// The idea page's section of pilots that test the idea, as the reader may
+// see them: the ideas' pages ask through this seam, the pilots answer.
+ideas::LinkedRecords PilotsOfIdea(pilots::PilotService& pilots) {
+  return [&pilots](const web::RequestContext& ctx,
+                   ideas::IdeaId idea) -> StatusOr<std::vector<ideas::LinkedRecord>> {
+    ASSIGN_OR_RETURN(pilots::PilotPage page,
+                     pilots.ListPilots(ctx.actor, {.idea_id = idea, .limit = kMaxPilotsOnIdeaPage}));
+    std::vector<ideas::LinkedRecord> out;
+    for (const pilots::Pilot& p : page.items) {
+      out.push_back({p.title, "/pilots/" + std::to_string(p.id),
+                     ctx.T("pilots.state." + std::string(pilots::PilotStateName(p.state)))});
+    }
     return out;
   };
 }
@@ -149,6 +169,12 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
                    search::SharedSwedishSplitter());
   app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
   app->surveys_ = std::make_unique<surveys::SurveyService>(*app->db_, clock, *app->audit_);
+  // Pilots reach ideas and surveys only through their seams, filled here by
+  // small adapter libraries that link both sides.
+  app->pilot_idea_link_ = std::make_unique<ideas::PilotIdeaLink>(*app->ideas_);
+  app->pilots_->SetIdeaLink(app->pilot_idea_link_.get());
+  app->pilot_perception_ = std::make_unique<surveys::PilotPerception>(*app->surveys_);
+  app->pilots_->SetPerceptionSource(app->pilot_perception_.get());
   ASSIGN_OR_RETURN(std::unique_ptr<search::SearchIndex> index,
                    search::SearchIndex::Create({}, std::move(splitter)));
   app->search_ = std::make_unique<search::SearchService>(*app->db_, *app->organisations_,
@@ -235,7 +261,8 @@ void App::RegisterRoutes() {
   accounts::RegisterAccountRoutes(router_,
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});
-  ideas::RegisterIdeaRoutes(router_, {*ideas_, *organisations_, *renderer_, clock_});
+  ideas::RegisterIdeaRoutes(router_,
+                            {*ideas_, *organisations_, *renderer_, clock_, PilotsOfIdea(*pilots_)});
   ideas::RegisterChallengeRoutes(router_, {*idea_challenges_, *ideas_, *organisations_, *renderer_, clock_});
   ideas::RegisterParticipationRoutes(router_, {*ideas_, *idea_assessment_, *idea_participation_,
                                               *similar_ideas_, *organisations_, *renderer_, clock_});

@@ -31,11 +31,13 @@
 #include "ideas/participation_service.h"
 #include "ideas/challenge_service.h"
 #include "ideas/similar_ideas.h"
+#include "ideas/pilot_idea_link.h"
 #include "inbox/inbox.h"
 #include "mail/outbox.h"
 #include "search/search_service.h"
 #include "pilots/pilot_service.h"
 #include "storage/file_store.h"
+#include "surveys/pilot_perception.h"
 #include "surveys/survey_service.h"
 #include "web/context.h"
 #include "web/renderer.h"
@@ -136,6 +138,8 @@ class App {
   std::unique_ptr<inbox::Inbox> inbox_;
   std::unique_ptr<ideas::IdeaService> ideas_;
   std::unique_ptr<pilots::PilotService> pilots_;
+  std::unique_ptr<ideas::PilotIdeaLink> pilot_idea_link_;          // pilots → ideas
+  std::unique_ptr<surveys::PilotPerception> pilot_perception_;  // pilots → surveys
   std::unique_ptr<search::SearchService> search_;
   std::unique_ptr<jobs::JobQueue> job_queue_;
   std::unique_ptr<jobs::Worker> worker_;

@@ -208,8 +208,18 @@ http::Response ShowPage(const IdeaRouteDeps& deps, const http::Request& r, web::
     files.push_back({{"name", a.file_name}, {"size_kb", std::to_string((a.size + 1023) / 1024)},
                      {"href", "/ideas/" + std::to_string(idea->id) + "/attachments/" + std::to_string(a.id)}});
   }
+  json pilots = json::array();
+  if (deps.linked_pilots) {
+    auto linked = deps.linked_pilots(ctx, idea->id);
+    if (!linked.ok()) return web::ErrorPage(deps.renderer, linked.status(), r, ctx);
+    for (const LinkedRecord& p : *linked) {
+      pilots.push_back({{"title", p.title}, {"url", p.url}, {"status", p.status}});
+    }
+  }
   json moves = MoveOptions(*idea, *pipeline, ctx);
-  json data = {{"title", idea->title},
+  json data = {{"pilots", pilots},
+               {"has_pilots", !pilots.empty()},
+               {"title", idea->title},
                {"id", idea->id},
                {"tag", StageTag(idea->stage, ctx)},
                {"summary", SummaryRows(*idea, *pipeline, ctx, deps.clock.Now())},

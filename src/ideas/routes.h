@@ -4,6 +4,10 @@
 // Handlers parse, call IdeaService, render.
 #pragma once
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "accounts/organisation_service.h"
@@ -14,11 +18,26 @@
 
 namespace nyttig::ideas {
 
+// A record of another module that points at an idea (a pilot testing it),
+// as the idea page lists it.
+struct LinkedRecord {
+  std::string title;
+  std::string url;
+  std::string status;  // in the reader's language, e.g. "Pågår"
+};
+// The records that `ctx.actor` may see pointing at an idea.
+using LinkedRecords =
+    std::function<StatusOr<std::vector<LinkedRecord>>(const web::RequestContext& ctx, IdeaId)>;
+
 struct IdeaRouteDeps {
   IdeaService& ideas;
   accounts::OrganisationService& organisations;
   const web::Renderer& renderer;
   const Clock& clock;
+  // The pilots that test an idea, for a section of its page. Filled by the
+  // App, so that the ideas library never links the pilots module; empty =
+  // no section.
+  LinkedRecords linked_pilots = {};
 };
 
 void RegisterIdeaRoutes(web::Router& router, const IdeaRouteDeps& deps);

@@ -7,6 +7,7 @@
 
 #include "accounts/permissions.h"
 #include "charts/chart.h"
+#include "http/problem.h"
 #include "pilots/page_support.h"
 #include "pilots/permissions.h"
 #include "pilots/routes.h"
@@ -119,7 +120,11 @@ http::Response EvaluationPage(const PilotRouteDeps& deps, const http::Request& r
   }
   json perception = json::array();
   for (const PerceptionResult& p : evaluation->perception) {
-    perception.push_back({{"title", p.title}, {"url", p.url}, {"summary", p.summary}});
+    const bool en = ctx.language == "en";
+    perception.push_back({{"title", en && !p.title.en.empty() ? p.title.en : p.title.sv},
+                          {"url", p.url},
+                          {"audience", ctx.T("pilots.eval.perception_audience." + p.audience)},
+                          {"summary", en ? p.summary.en : p.summary.sv}});
   }
   json data = PilotHeader(ctx, *pilot);
   data.update({{"title", ctx.T("pilots.eval.title", {{"title", pilot->title}})},
@@ -166,9 +171,13 @@ http::Response DecisionPage(const PilotRouteDeps& deps, const http::Request& r,
   data.update(errors);
   data.update(DecisionForm(ctx, form, errors["errors"]));
   data["title"] = ctx.T("pilots.decision.title", {{"title", pilot->title}});
+  if (pilot->idea_title) {
+    data["idea_note"] = ctx.T("pilots.decision.scale_up_moves_idea", {{"idea", *pilot->idea_title}});
+  }
   data["outcome_error"] = errors["errors"].value("outcome", "");
   if (data["outcome_error"] == "") data["outcome_error"] = nullptr;
-  return web::HtmlPage(deps.renderer, "pilots/decision", problems.ok() ? 200 : 400, data, r, ctx);
+  return web::HtmlPage(deps.renderer, "pilots/decision",
+                       problems.ok() ? 200 : http::HttpStatusFor(problems.code()), data, r, ctx);
 }
 
 }  // namespace
@@ -186,7 +195,11 @@ void RegisterEvaluationPages(web::Router& router, const PilotRouteDeps& deps) {
     StatusOr<Pilot> decided =
         deps.pilots.Decide(ctx.actor, id, {form["outcome"], form["reasoning"], form["lessons"]});
     if (decided.ok()) return http::Response::Redirect("/pilots/" + std::to_string(id) + "?done=decided");
-    if (decided.status().code() != StatusCode::kInvalidArgument) {
+    // A refused scale-up of the linked idea is shown on the form, with what
+    // was typed kept, so the decision-maker can act on it and decide again.
+    const bool idea_refused = decided.status().code() == StatusCode::kFailedPrecondition &&
+                              decided.status().message() != "pilots.decided";
+    if (decided.status().code() != StatusCode::kInvalidArgument && !idea_refused) {
       return web::ErrorPage(deps.renderer, decided.status(), r, ctx);
     }
     return DecisionPage(deps, r, ctx, form, decided.status());

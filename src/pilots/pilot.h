@@ -82,6 +82,9 @@ struct Pilot {
   PilotId id = 0;
   std::int64_t organisation_id = 0;
   std::optional<std::int64_t> idea_id;  // the ideas module's id; linked by the lead
+  // The linked idea's title, filled by PilotService::GetPilot when the reader
+  // may see that idea (nullopt otherwise, or without an IdeaLink).
+  std::optional<std::string> idea_title;
   std::string title;
   std::string hypothesis;
   std::vector<ScopeUnit> units;

@@ -93,6 +93,18 @@ json DecisionData(const web::RequestContext& ctx, const Pilot& p) {
           {"on", FormatRfc3339(d.decided_at).substr(0, 10)}};
 }
 
+// The linked idea, when the reader may see it (GetPilot filled its title).
+json IdeaData(const Pilot& p) {
+  if (!p.idea_id || !p.idea_title) return json();
+  return {{"url", "/ideas/" + std::to_string(*p.idea_id)}, {"title", *p.idea_title}};
+}
+
+// The surveys module's builder, with the survey attached to this pilot.
+std::string PerceptionSurveyUrl(const Pilot& p) {
+  return "/surveys/new?org=" + std::to_string(p.organisation_id) +
+         "&context_kind=pilot&context_id=" + std::to_string(p.id);
+}
+
 http::Response OverviewPage(const PilotRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx) {
   StatusOr<Pilot> pilot = LoadPilot(deps, r, ctx);
@@ -104,6 +116,8 @@ http::Response OverviewPage(const PilotRouteDeps& deps, const http::Request& r,
                {"metrics", MetricRows(ctx, *pilot)},
                {"has_metrics", !pilot->metrics.empty()},
                {"decision", DecisionData(ctx, *pilot)},
+               {"idea", IdeaData(*pilot)},
+               {"perception_survey_url", PerceptionSurveyUrl(*pilot)},
                {"published", pilot->published},
                {"can_publish", CanPlanPilot(ctx.actor, pilot->organisation_id)},
                {"next_state", next ? json(PilotStateName(*next)) : json()},

@@ -147,7 +147,12 @@ nlohmann::ordered_json EvaluationJson(const PilotEvaluation& evaluation) {
   for (const MetricEvaluation& m : evaluation.metrics) metrics.push_back(MetricJson(m));
   nlohmann::ordered_json perception = nlohmann::ordered_json::array();
   for (const PerceptionResult& p : evaluation.perception) {
-    perception.push_back({{"title", p.title}, {"url", p.url}, {"summary", p.summary}});
+    perception.push_back({{"survey_id", p.survey_id},
+                          {"audience", p.audience},
+                          {"title", {{"sv", p.title.sv}, {"en", p.title.en}}},
+                          {"url", p.url},
+                          {"respondents", p.respondents},
+                          {"summary", {{"sv", p.summary.sv}, {"en", p.summary.en}}}});
   }
   return {{"pilot_id", evaluation.pilot_id},
           {"design", DesignName(evaluation.design)},

@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/status.h"
 #include "pilots/pilot.h"
 #include "pilots/stats/evaluation.h"
 
@@ -50,17 +51,24 @@ struct MetricEvaluation {
   std::vector<PeriodPoint> periods;  // in time order: before, dates, after
 };
 
-// A perception survey's result as the surveys module will hand it over.
+// A perception survey's result as the surveys module hands it over: what
+// the survey asked whom, how many answered, and one line on its first
+// Likert question (or on the answers alone) in Swedish and English.
 struct PerceptionResult {
-  std::string title;
-  std::string url;
-  std::string summary;  // e.g. "82 % nöjda (95 % KI 74–88 %), 140 svar"
+  std::int64_t survey_id = 0;
+  std::string audience;  // "citizens" | "staff"
+  Verdict title;         // the survey's title {sv, en}
+  std::string url;       // the survey's results page
+  std::int64_t respondents = 0;
+  Verdict summary;  // e.g. {"82 % instämmer (95 % KI 74–88 %) …", "82 % agree …"}
 };
 
 class PerceptionSource {
  public:
   virtual ~PerceptionSource() = default;
-  virtual std::vector<PerceptionResult> ForPilot(PilotId pilot) const = 0;
+  // The perception surveys attached to `pilot`, oldest first. The caller
+  // has checked that the reader may see the pilot's evaluation.
+  virtual StatusOr<std::vector<PerceptionResult>> ForPilot(const Pilot& pilot) const = 0;
 };
 
 struct PilotEvaluation {
@@ -80,7 +88,8 @@ PilotEvaluation EvaluatePilot(const Pilot& pilot, const std::vector<StoredMeasur
 //  "ci_high", "p_value", "n_pilot", "n_comparison", "notes",
 //  "units_needed_per_group", "reading", "verdict": {"sv", "en"},
 //  "periods": [{"period", "pilot_mean", "comparison_mean", "pilot_units",
-//  "comparison_units"}]}], "perception": [{"title", "url", "summary"}]}.
+//  "comparison_units"}]}], "perception": [{"survey_id", "audience",
+//  "title": {"sv", "en"}, "url", "respondents", "summary": {"sv", "en"}}]}.
 // Absent numbers are null; never NaN or infinity.
 nlohmann::ordered_json EvaluationJson(const PilotEvaluation& evaluation);
 

@@ -175,6 +175,15 @@ StatusOr<Pilot> PilotService::BuildPilot(db::Tx& tx, const Actor& actor,
   if (!owner_is_staff) {
     problems.Add("owner_id", "pilots.plan.owner_not_staff", std::to_string(pilot.owner_id));
   }
+  if (pilot.idea_id && idea_link_) {
+    StatusOr<std::string> idea =
+        idea_link_->LinkableIdeaTitle(tx, actor, *pilot.idea_id, organisation_id);
+    if (idea.status().code() == StatusCode::kNotFound) {
+      problems.Add("idea_id", "pilots.plan.idea_not_found", std::to_string(*pilot.idea_id));
+    } else if (!idea.ok()) {
+      return idea.status();
+    }
+  }
   if (!problems.ok()) return problems.status();
   return pilot;
 }
@@ -250,13 +259,28 @@ Status PilotService::Index(db::Tx& tx, PilotId id) {
 }
 
 StatusOr<Pilot> PilotService::GetPilot(const Actor& actor, PilotId id) {
-  return db_.ReadValue<Pilot>([&](db::Tx& tx) { return LoadVisible(tx, actor, id); });
+  return db_.ReadValue<Pilot>([&](db::Tx& tx) -> StatusOr<Pilot> {
+    ASSIGN_OR_RETURN(Pilot pilot, LoadVisible(tx, actor, id));
+    if (pilot.idea_id && idea_link_) {
+      // A reader who may not see the idea (a published pilot's visitor)
+      // gets no title and so no link.
+      StatusOr<std::string> title =
+          idea_link_->LinkableIdeaTitle(tx, actor, *pilot.idea_id, pilot.organisation_id);
+      if (title.ok()) {
+        pilot.idea_title = std::move(title).value();
+      } else if (title.status().code() != StatusCode::kNotFound) {
+        return title.status();
+      }
+    }
+    return pilot;
+  });
 }
 
 StatusOr<PilotPage> PilotService::ListPilots(const Actor& actor, const PilotListQuery& query) {
   PilotFilter filter{.include_published = true,
                      .state = query.state,
                      .title_contains = Utf8ToLower(Trim(query.text)),
+                     .idea_id = query.idea_id,
                      .offset = std::int64_t(query.page - 1) * query.limit,
                      .limit = query.limit};
   if (actor.HasScope(accounts::TokenScope::kRead)) {

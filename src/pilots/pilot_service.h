@@ -89,6 +89,7 @@ struct PilotListQuery {
   std::optional<std::int64_t> organisation_id;  // only this organisation's
   std::optional<PilotState> state;
   std::string text;  // words in the title
+  std::optional<std::int64_t> idea_id;  // only the pilots linked to this idea
   int page = 1;
   int limit = 20;
 };
@@ -98,12 +99,28 @@ struct PilotPage {
   std::int64_t total = 0;
 };
 
-// What happens to the linked idea when a pilot is scaled up: the ideas module
-// moves it to its pipeline's implementation stage. Called inside the
-// decision's transaction, so both land or neither does.
+// What pilots need from the ideas module, which the pilots library does not
+// link: the App fills the seam with the ideas side's implementation
+// (ideas/pilot_idea_link.h). Both calls run inside the caller's transaction.
 class IdeaLink {
  public:
   virtual ~IdeaLink() = default;
+  // The title of idea `idea_id` when `actor` may see it and it belongs to
+  // `organisation_id`; kNotFound otherwise, exactly as for an id that does
+  // not exist, so that other organisations' ideas reveal nothing.
+  virtual StatusOr<std::string> LinkableIdeaTitle(db::Tx& tx, const accounts::Actor& actor,
+                                                  std::int64_t idea_id,
+                                                  std::int64_t organisation_id) const = 0;
+  // Scaling up moves the linked idea to its pipeline's implementation stage
+  // (with its history entry, audit record and notices), inside the
+  // decision's transaction, so both land or neither does. An idea already
+  // in implementation or spread is left as it is. kFailedPrecondition
+  // "pilots.decision.idea_not_in_test" for an idea in an earlier stage or
+  // parked, "pilots.decision.idea_closed" for a closed one,
+  // "pilots.decision.idea_unavailable" when it can no longer be read,
+  // "pilots.decision.no_implementation_stage" when its pipeline has none
+  // after test, and
+  // whatever the ideas module's own move refuses (gates, permissions).
   virtual Status PilotScaledUp(db::Tx& tx, const accounts::Actor& actor, std::int64_t idea_id,
                                PilotId pilot) = 0;
 };
@@ -122,14 +139,16 @@ class PilotService {
   void SetSearchSink(search::DocumentSink* sink) { search_sink_ = sink; }
 
   // kInvalidArgument listing every bad field ("title", "metrics[0].measure",
-  // …); kPermissionDenied (or kUnauthenticated) unless the actor plans
+  // …; "idea_id" when an IdeaLink is set and the idea is not one the actor
+  // sees in the pilot's organisation); kPermissionDenied (or kUnauthenticated) unless the actor plans
   // pilots in `organisation_id`.
   StatusOr<Pilot> CreatePilot(const accounts::Actor& actor, std::int64_t organisation_id,
                               const PilotInput& input);
   // As CreatePilot; kFailedPrecondition once decided or when a metric with
   // measurements would be removed.
   StatusOr<Pilot> UpdatePlan(const accounts::Actor& actor, PilotId id, const PilotInput& input);
-  StatusOr<Pilot> GetPilot(const accounts::Actor& actor, PilotId id);  // kNotFound
+  // kNotFound; fills idea_title when the actor may see the linked idea.
+  StatusOr<Pilot> GetPilot(const accounts::Actor& actor, PilotId id);
   StatusOr<PilotPage> ListPilots(const accounts::Actor& actor, const PilotListQuery& query);
   // Forward only (planned → running → evaluating); "decided" only by Decide.
   StatusOr<Pilot> ChangeState(const accounts::Actor& actor, PilotId id, PilotState state);
@@ -145,7 +164,8 @@ class PilotService {
   StatusOr<std::vector<StoredMeasurement>> ListMeasurements(const accounts::Actor& actor,
                                                             PilotId id);
 
-  // Per metric the design's method on unit-level aggregates (pilots/stats).
+  // Per metric the design's method on unit-level aggregates (pilots/stats),
+  // and the perception surveys' summaries from the PerceptionSource.
   StatusOr<PilotEvaluation> Evaluate(const accounts::Actor& actor, PilotId id);
 
   // Records the decision and moves the pilot to decided. kFailedPrecondition

@@ -102,7 +102,9 @@ StatusOr<PilotEvaluation> PilotService::Evaluate(const Actor& actor, PilotId id)
   }));
   // The statistics run outside the transaction: they may take a while.
   PilotEvaluation evaluation = EvaluatePilot(pilot, rows);
-  if (perception_) evaluation.perception = perception_->ForPilot(id);
+  if (perception_) {
+    ASSIGN_OR_RETURN(evaluation.perception, perception_->ForPilot(pilot));
+  }
   return evaluation;
 }
 

@@ -260,9 +260,11 @@ StatusOr<std::pair<std::vector<Pilot>, std::int64_t>> PilotStore::List(db::Tx& t
   }
   std::string state = f.state ? std::string(PilotStateName(*f.state)) : "";
   std::string like = "%" + f.title_contains + "%";
-  // State names are ours, so the filter is inlined rather than bound.
+  // State names and the idea id (an integer) are ours, so those filters are
+  // inlined rather than bound.
   const std::string where = " FROM pilots_pilots WHERE (" + visible + ")" +
                             (f.state ? " AND state = '" + state + "'" : "") +
+                            (f.idea_id ? " AND idea_id = " + std::to_string(*f.idea_id) : "") +
                             " AND title_folded LIKE :q";
   long long total = 0, offset = f.offset;
   int limit = f.limit;

@@ -18,6 +18,7 @@ struct PilotFilter {
   std::optional<std::int64_t> published_of;  // … and/or the published ones of this organisation
   std::optional<PilotState> state;
   std::string title_contains;  // lower-cased; empty = any
+  std::optional<std::int64_t> idea_id;  // only pilots linked to this idea
   std::int64_t offset = 0;
   int limit = 20;
 };

@@ -73,6 +73,27 @@ http::Response ListPage(const SurveyRouteDeps& deps, const http::Request& r,
   return web::HtmlPage(deps.renderer, "surveys/list", 200, data, r, ctx);
 }
 
+// A new survey attached to another module's record, as a pilot's page links
+// it: /surveys/new?org=1&context_kind=pilot&context_id=7. The parameters
+// travel in the form's action; CreateSurvey validates them.
+std::optional<SurveyContext> ContextFromQuery(const http::Request& r) {
+  std::optional<std::string> kind = r.Query("context_kind");
+  std::optional<std::string> id = r.Query("context_id");
+  if (!kind || kind->empty() || !id) return std::nullopt;
+  std::int64_t value = 0;
+  std::from_chars(id->data(), id->data() + id->size(), value);
+  return SurveyContext{*kind, value};
+}
+
+std::string NewSurveyAction(const http::Request& r, const std::string& org) {
+  std::string action = "/surveys/new?org=" + org;
+  if (std::optional<SurveyContext> context = ContextFromQuery(r)) {
+    action += "&context_kind=" + http::PercentEncode(context->kind) +
+              "&context_id=" + std::to_string(context->id);
+  }
+  return action;
+}
+
 http::Response SettingsForm(const SurveyRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx, const std::string& action, json form,
                             const Status& problems) {
@@ -81,6 +102,12 @@ http::Response SettingsForm(const SurveyRouteDeps& deps, const http::Request& r,
                             ? "surveys.new.title" : "surveys.settings.title");
   data["action"] = action;
   data["form"] = std::move(form);
+  if (std::optional<SurveyContext> context = ContextFromQuery(r);
+      context && action.find("/new?") != std::string::npos &&
+      ctx.messages->Has("surveys.context.note." + context->kind)) {
+    data["context_note"] =
+        ctx.T("surveys.context.note." + context->kind, {{"id", std::to_string(context->id)}});
+  }
   return web::HtmlPage(deps.renderer, "surveys/settings", problems.ok() ? 200 : 400, data, r, ctx);
 }
 
@@ -97,7 +124,8 @@ http::Response PostSettings(const SurveyRouteDeps& deps, const http::Request& r,
   FormMap form = http::ParseUrlEncoded(r.body);
   Status problems = InvalidArgumentError("surveys.survey.invalid");
   SurveyInput input = SurveyInputFromForm(form, problems);
-  std::string action = id ? Base(*id) + "/settings" : "/surveys/new?org=" + r.Query("org").value_or("");
+  if (!id) input.context = ContextFromQuery(r);
+  std::string action = id ? Base(*id) + "/settings" : NewSurveyAction(r, r.Query("org").value_or(""));
   if (!problems.invalid_parameters().empty()) {
     return SettingsForm(deps, r, ctx, action, PostedForm(form), problems);
   }
@@ -118,7 +146,7 @@ void RegisterSettings(web::Router& router, const SurveyRouteDeps& deps) {
       return web::ErrorPage(deps.renderer, accounts::DenyAccess(ctx.actor, "surveys.build.denied"), r, ctx);
     }
     json form = {{"audience_citizens", true}, {"access_anonymous_link", true}};
-    return SettingsForm(deps, r, ctx, "/surveys/new?org=" + std::to_string(*org), form, Status::Ok());
+    return SettingsForm(deps, r, ctx, NewSurveyAction(r, std::to_string(*org)), form, Status::Ok());
   });
   router.Post("/surveys/new", [deps](const http::Request& r, auto& ctx) {
     return PostSettings(deps, r, ctx, std::nullopt);

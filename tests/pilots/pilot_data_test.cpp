@@ -102,13 +102,25 @@ TEST_P(PilotDataTest, OnlyCoordinatorsEnterDataAndOtherOrganisationsSeeNothing) 
   EXPECT_EQ(Count("pilots_measurements"), 0);
 }
 
+// Knows one idea, 42, of organisation `org`; records scale-ups and answers
+// them with `answer`.
 class RecordingIdeaLink : public IdeaLink {
  public:
+  explicit RecordingIdeaLink(std::int64_t org = 0) : org_(org) {}
+  StatusOr<std::string> LinkableIdeaTitle(db::Tx&, const accounts::Actor&, std::int64_t idea_id,
+                                          std::int64_t organisation_id) const override {
+    if (idea_id != 42 || (org_ && organisation_id != org_)) return NotFoundError("ideas.not_found");
+    return std::string("Kameratillsyn");
+  }
   Status PilotScaledUp(db::Tx&, const accounts::Actor&, std::int64_t idea_id, PilotId pilot) override {
     calls.emplace_back(idea_id, pilot);
-    return Status::Ok();
+    return answer;
   }
   std::vector<std::pair<std::int64_t, PilotId>> calls;
+  Status answer = Status::Ok();
+
+ private:
+  std::int64_t org_;
 };
 
 TEST_P(PilotDataTest, ADecisionMakerDecidesOnceAndTheLessonsAreKept) {
@@ -140,6 +152,41 @@ TEST_P(PilotDataTest, ADecisionMakerDecidesOnceAndTheLessonsAreKept) {
   EXPECT_EQ(service_->ImportMeasurements(coordinator_, pilot->id, WeeklyCsv()).status().code(),
             StatusCode::kFailedPrecondition);
   EXPECT_THAT(AuditActions(org_a_), ElementsAre("pilot.decide", "pilot.create"));
+}
+
+TEST_P(PilotDataTest, ARefusedIdeaMoveLeavesTheDecisionUnrecorded) {
+  RecordingIdeaLink link;
+  service_->SetIdeaLink(&link);
+  PilotInput plan = Plan();
+  plan.idea_id = 42;
+  StatusOr<Pilot> pilot = service_->CreatePilot(coordinator_, org_a_, plan);
+  ASSERT_TRUE(pilot.ok()) << pilot.status().ToString();
+  link.answer = FailedPreconditionError("pilots.decision.idea_not_in_test");
+  StatusOr<Pilot> refused =
+      service_->Decide(decider_, pilot->id, {"scale_up", "Restiden minskade.", "Börja smått."});
+  EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(refused.status().message(), "pilots.decision.idea_not_in_test");
+  EXPECT_EQ(link.calls.size(), 1u);
+  EXPECT_EQ(Count("pilots_decisions"), 0);
+  EXPECT_EQ(service_->GetPilot(decider_, pilot->id)->state, PilotState::kPlanned);
+  EXPECT_THAT(AuditActions(org_a_), ElementsAre("pilot.create"));
+}
+
+TEST_P(PilotDataTest, TheLinkedIdeaMustBeOneThePlannerSeesInTheOrganisation) {
+  RecordingIdeaLink link(org_a_);
+  service_->SetIdeaLink(&link);
+  PilotInput plan = Plan();
+  plan.idea_id = 7;
+  EXPECT_THAT(Problems(service_->CreatePilot(coordinator_, org_a_, plan).status()),
+              ElementsAre("idea_id:pilots.plan.idea_not_found"));
+  plan.idea_id = 42;
+  StatusOr<Pilot> pilot = service_->CreatePilot(coordinator_, org_a_, plan);
+  ASSERT_TRUE(pilot.ok()) << pilot.status().ToString();
+  EXPECT_EQ(service_->GetPilot(employee_, pilot->id)->idea_title, "Kameratillsyn");
+  plan.idea_id = 7;
+  EXPECT_THAT(Problems(service_->UpdatePlan(coordinator_, pilot->id, plan).status()),
+              ElementsAre("idea_id:pilots.plan.idea_not_found"));
+  EXPECT_EQ(Count("pilots_pilots"), 1);
 }
 
 TEST_P(PilotDataTest, StoppingDoesNotTouchTheIdea) {

@@ -18,11 +18,8 @@ constexpr double kUpperQuantile = 1 - (1 - kConfidence) / 2;
 constexpr double kConstantDataFactor = 10 * std::numeric_limits<double>::epsilon();
 
 // Wilson score interval for x successes of n (Wilson 1927), no continuity
-// correction.
-struct Interval {
-  double low;
-  double high;
-};
+// correction, at the level whose upper normal quantile is z.
+using Interval = ProportionInterval;
 Interval WilsonInterval(int successes, int n, double z) {
   const double n_d = n;
   const double p = successes / n_d;
@@ -34,6 +31,11 @@ Interval WilsonInterval(int successes, int n, double z) {
 }
 
 }  // namespace
+
+std::optional<ProportionInterval> WilsonScoreInterval95(int successes, int n) {
+  if (n < 1 || successes < 0 || successes > n) return std::nullopt;
+  return WilsonInterval(successes, n, *NormalQuantile(kUpperQuantile));
+}
 
 EffectEstimate WelchT(const std::vector<double>& pilot, const std::vector<double>& comparison) {
   EffectEstimate estimate =

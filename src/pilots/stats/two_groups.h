@@ -46,4 +46,14 @@ EffectEstimate PairedT(const std::vector<double>& after, const std::vector<doubl
 EffectEstimate NewcombeDifference(int successes_pilot, int n_pilot, int successes_comparison,
                                   int n_comparison);
 
+// The 95 % Wilson score interval (Wilson 1927) of a proportion, `successes`
+// of `n`, without continuity correction; R: prop.test(x, n, correct =
+// FALSE)$conf.int. Also what Newcombe's interval above is built from.
+// nullopt unless 1 ≤ n and 0 ≤ successes ≤ n.
+struct ProportionInterval {
+  double low;
+  double high;
+};
+std::optional<ProportionInterval> WilsonScoreInterval95(int successes, int n);
+
 }  // namespace nyttig::pilots

@@ -164,7 +164,7 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->ideas_->AddGateCheck(&app->idea_assessment_->legal_gate());
   app->ideas_->AddGateCheck(&app->idea_participation_->follower_notifier());
   // One Hunspell dictionary for the process (loading it is the slowest part
-  // of start-up), for the search index.
+  // of start-up): the search index and the similar-idea finder share it.
   ASSIGN_OR_RETURN(std::shared_ptr<search::CompoundSplitter> splitter,
                    search::SharedSwedishSplitter());
   app->pilots_ = std::make_unique<pilots::PilotService>(*app->db_, clock, *app->audit_);
@@ -176,12 +176,13 @@ StatusOr<std::unique_ptr<App>> App::Create(AppOptions options, const Clock& cloc
   app->pilot_perception_ = std::make_unique<surveys::PilotPerception>(*app->surveys_);
   app->pilots_->SetPerceptionSource(app->pilot_perception_.get());
   ASSIGN_OR_RETURN(std::unique_ptr<search::SearchIndex> index,
-                   search::SearchIndex::Create({}, std::move(splitter)));
+                   search::SearchIndex::Create({}, splitter));
   app->search_ = std::make_unique<search::SearchService>(*app->db_, *app->organisations_,
                                                          std::move(index));
   // Similar ideas come from the index: collection-wide BM25, the asker's visibility.
   app->similar_ideas_ = std::make_unique<ideas::IndexSimilarIdeaFinder>(
-      *app->ideas_, IdeaSearchThroughIndex(*app->search_), ideas::IndexSimilarIdeaFinder::Options{});
+      *app->ideas_, IdeaSearchThroughIndex(*app->search_), splitter,
+      ideas::IndexSimilarIdeaFinder::Options{});
   // Ideas are indexed in their own write transactions; reindex rebuilds them.
   app->ideas_->SetSearchSink(&app->search_->index(), &ideas::ToSearchDocument);
   app->search_->RegisterSource(search::MakeSearchSource(
@@ -262,7 +263,8 @@ void App::RegisterRoutes() {
                                   {*accounts_, *organisations_, *tokens_, *audit_, *db_, *renderer_,
                                    options_.public_base_url.starts_with("https://")});
   ideas::RegisterIdeaRoutes(router_,
-                            {*ideas_, *organisations_, *renderer_, clock_, PilotsOfIdea(*pilots_)});
+                            {*ideas_, *organisations_, *renderer_, clock_, PilotsOfIdea(*pilots_),
+                             similar_ideas_.get()});
   ideas::RegisterChallengeRoutes(router_, {*idea_challenges_, *ideas_, *organisations_, *renderer_, clock_});
   ideas::RegisterParticipationRoutes(router_, {*ideas_, *idea_assessment_, *idea_participation_,
                                               *similar_ideas_, *organisations_, *renderer_, clock_});

@@ -260,7 +260,8 @@ http::Response IdeaForm(const ChallengeRouteDeps& deps, const http::Request& r, 
                          .problems = problems,
                          .action = "/challenges/" + id + "/ideas/new",
                          .cancel = "/challenges/" + id,
-                         .challenge = {{"id", c.id}, {"title", c.title}, {"question", c.question}}});
+                         .challenge = {{"id", c.id}, {"title", c.title}, {"question", c.question},
+                                       {"organisation_id", c.organisation_id}}});
 }
 
 http::Response NewIdeaForm(const ChallengeRouteDeps& deps, const http::Request& r, Ctx& ctx) {

@@ -100,6 +100,8 @@ json StepData(const Box& box, int index, const IdeaInput& in, const Status& prob
                {"fields", IdeaFormFields(in, errors["errors"], step.group, ctx)},
                {"hidden", HiddenFields(in, step.group)},
                {"about", step.group == FieldGroup::kAbout},
+               {"is_need", step.group == FieldGroup::kNeed},
+               {"organisation_id", box.org.id},
                {"anonymous_allowed", box.settings.anonymous_allowed && ctx.actor.person_id},
                {"anonymous", in.anonymous},
                {"logged_in", ctx.actor.person_id.has_value()}};
@@ -136,6 +138,21 @@ json CheckRows(const IdeaInput& in, const web::RequestContext& ctx) {
   return rows;
 }
 
+// Ideas that look like this one, for the check step: the way a citizen
+// without JavaScript sees them before sending (the steps fetch them live).
+json SimilarIdeas(const IdeaRouteDeps& deps, const web::RequestContext& ctx, OrganisationId org,
+                  const IdeaInput& in) {
+  json items = json::array();
+  if (!deps.similar) return items;
+  auto found = deps.similar->Find(ctx.actor, {.organisation_id = org, .title = in.title,
+                                              .need = in.need, .solution = in.solution});
+  if (!found.ok()) return items;
+  for (const SimilarIdea& s : *found) {
+    items.push_back({{"id", s.idea.id}, {"title", s.idea.title}, {"tag", StageTag(s.idea.stage, ctx)}});
+  }
+  return items;
+}
+
 http::Response RenderCheck(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx,
                            const Box& box, const IdeaInput& in, const Status& problems) {
   json data = {{"title", ctx.T("ideas.box.check.title")},
@@ -144,6 +161,9 @@ http::Response RenderCheck(const IdeaRouteDeps& deps, const http::Request& r, we
                {"rows", CheckRows(in, ctx)},
                {"hidden", HiddenFields(in, FieldGroup::kAll)},
                {"feedback_days", std::to_string(box.settings.feedback_days)}};
+  json similar = SimilarIdeas(deps, ctx, box.org.id, in);
+  data["has_similar"] = !similar.empty();
+  data["similar"] = similar;
   data.update(web::FormErrors(problems, ctx));
   int status = problems.ok() ? 200 : http::HttpStatusFor(problems.code());
   return web::HtmlPage(deps.renderer, "ideas/box_check", status, data, r, ctx);

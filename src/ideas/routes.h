@@ -13,6 +13,7 @@
 #include "accounts/organisation_service.h"
 #include "http/message.h"
 #include "ideas/idea_service.h"
+#include "ideas/similar_ideas.h"
 #include "web/context.h"
 #include "web/renderer.h"
 
@@ -38,6 +39,9 @@ struct IdeaRouteDeps {
   // App, so that the ideas library never links the pilots module; empty =
   // no section.
   LinkedRecords linked_pilots = {};
+  // Ideas that look alike, for the public idea box's check step (not owned;
+  // nullptr = none).
+  SimilarIdeaFinder* similar = nullptr;
 };
 
 void RegisterIdeaRoutes(web::Router& router, const IdeaRouteDeps& deps);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "core/text.h"
+#include "search/analyzer/analyzer.h"
 #include "search/analyzer/stop_words.h"
 
 namespace nyttig::ideas {
@@ -28,6 +30,25 @@ Status ValidateSimilarQuery(const SimilarIdeaQuery& q) {
 }
 
 namespace {
+
+// The distinct analysed terms of `text` (stems and compound parts).
+std::set<std::string> Terms(search::Analyzer& analyzer, const std::string& text) {
+  std::set<std::string> out;
+  for (const search::Token& token : analyzer.Analyze(text, search::AnalyzeMode::kDocument)) {
+    out.insert(token.text);
+  }
+  return out;
+}
+
+int SharedTerms(const std::set<std::string>& a, const std::set<std::string>& b) {
+  int shared = 0;
+  for (const std::string& term : a) shared += b.contains(term) ? 1 : 0;
+  return shared;
+}
+
+std::string IdeaText(const Idea& idea) {
+  return idea.title + " " + idea.need + " " + idea.solution;
+}
 
 // ASCII letters and digits, or the lead byte of a Latin-1 / Latin
 // Extended-A letter (å ä ö é ü …): a dash or a quotation mark is no word.
@@ -62,26 +83,34 @@ std::vector<std::string> ContentWords(const std::string& text, int max_words) {
 }
 
 IndexSimilarIdeaFinder::IndexSimilarIdeaFinder(IdeaService& ideas, IdeaTextSearch search,
+                                               std::shared_ptr<search::CompoundSplitter> splitter,
                                                Options options)
-    : ideas_(ideas), search_(std::move(search)), options_(options) {}
+    : ideas_(ideas), search_(std::move(search)), splitter_(std::move(splitter)), options_(options) {}
 
 StatusOr<std::vector<SimilarIdea>> IndexSimilarIdeaFinder::Find(const accounts::Actor& actor,
                                                                 const SimilarIdeaQuery& q) {
   RETURN_IF_ERROR(ValidateSimilarQuery(q));
-  std::vector<std::string> words =
-      ContentWords(q.title + " " + q.need + " " + q.solution, options_.max_words);
+  const std::string text = q.title + " " + q.need + " " + q.solution;
+  std::vector<std::string> words = ContentWords(text, options_.max_words);
   std::vector<SimilarIdea> found;
   if (words.empty()) return found;
   std::string query;
   for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
   ASSIGN_OR_RETURN(std::vector<IdeaMatch> hits,
                    search_(actor, q.organisation_id, query, options_.candidates));
+  ASSIGN_OR_RETURN(std::unique_ptr<search::Analyzer> analyzer,
+                   search::Analyzer::Create({.stem = true,
+                                             .split_compounds = splitter_ != nullptr,
+                                             .remove_stop_words = true},
+                                            splitter_));
+  const std::set<std::string> asked = Terms(*analyzer, text);
   const double best = hits.empty() ? 0 : hits.front().score;
   for (const IdeaMatch& hit : hits) {
     if (hit.id == q.exclude) continue;
-    if (hit.score < options_.min_score || hit.score < options_.min_share * best) break;
+    if (hit.score < options_.min_share * best) break;  // ranked: the rest score lower
     StatusOr<Idea> idea = ideas_.GetIdea(actor, hit.id);
     if (!idea.ok() || IsSideStage(idea->stage.kind)) continue;
+    if (SharedTerms(asked, Terms(*analyzer, IdeaText(*idea))) < options_.min_shared_terms) continue;
     found.push_back({std::move(*idea), hit.score});
     if (int(found.size()) == q.limit) break;
   }

@@ -5,11 +5,12 @@
 // SimilarIdeaFinder is the seam; IndexSimilarIdeaFinder fills it with the
 // search module's index (one query per call, whatever the number of ideas).
 //
-//   IndexSimilarIdeaFinder finder(ideas, search_through_the_index, {});
+//   IndexSimilarIdeaFinder finder(ideas, search_through_the_index, splitter, {});
 //   ASSIGN_OR_RETURN(auto found, finder.Find(actor, {.organisation_id = 312,
 //                                                    .title = "Påminnelse om bygglovsmöte"}));
 //
-// Thread-safety: Find may run concurrently when the IdeaTextSearch may.
+// Thread-safety: Find may run concurrently when the IdeaTextSearch may (each
+// call builds its own analyzer).
 #pragma once
 
 #include <functional>
@@ -21,6 +22,7 @@
 #include "accounts/actor.h"
 #include "core/status.h"
 #include "ideas/idea_service.h"
+#include "search/analyzer/compound_splitter.h"
 
 namespace nyttig::ideas {
 
@@ -65,28 +67,32 @@ using IdeaTextSearch = std::function<StatusOr<std::vector<IdeaMatch>>(
 
 // Similar ideas from the search index: the text's content words (stop words
 // dropped) as an any-word query, ranked by the index's BM25 with its
-// collection statistics and field weights. A hit is "alike" when its score
-// reaches `min_score` and `min_share` of the best hit's: one shared common
-// word is not enough. Ideas are read back through IdeaService (visibility
-// checked again); parked and closed ones are left out.
+// collection statistics and field weights. A hit is "alike" when it shares
+// at least `min_shared_terms` distinct terms with the text after Swedish
+// analysis (stems and compound parts, no stop words) — one shared common word
+// is not enough — and scores at least `min_share` of the best hit. The rule counts terms rather than scores because a BM25
+// score depends on the collection (a new organisation's few ideas score
+// low whatever they say; bench/README.md, "Similar ideas"). Ideas are read
+// back through IdeaService (visibility checked again); parked and closed
+// ones are left out.
 class IndexSimilarIdeaFinder : public SimilarIdeaFinder {
  public:
   struct Options {
-    // In the index's BM25 units (words and 3-gram fields, title weight 2).
-    // On the demo content one shared word scores 17–23 and a paraphrase of
-    // an idea's need 87–101 (bench/README.md, "Similar ideas").
-    double min_score = 40.0;
-    double min_share = 0.5;   // of the best hit's score
-    int candidates = 20;      // hits read back before filtering
-    int max_words = 40;       // content words sent as the query
+    int min_shared_terms = 2;  // distinct analysed terms in common
+    double min_share = 0.5;    // of the best hit's score (relative, so collection-free)
+    int candidates = 20;       // hits read back before filtering
+    int max_words = 40;        // content words sent as the query
   };
-  IndexSimilarIdeaFinder(IdeaService& ideas, IdeaTextSearch search, Options options);
+  // `splitter` may be null (then compounds are not split).
+  IndexSimilarIdeaFinder(IdeaService& ideas, IdeaTextSearch search,
+                         std::shared_ptr<search::CompoundSplitter> splitter, Options options);
   StatusOr<std::vector<SimilarIdea>> Find(const accounts::Actor& actor,
                                           const SimilarIdeaQuery& query) override;
 
  private:
   IdeaService& ideas_;
   IdeaTextSearch search_;
+  std::shared_ptr<search::CompoundSplitter> splitter_;
   Options options_;
 };
 

@@ -29,7 +29,10 @@ StatusOr<SimilarIdeaQuery> QueryOf(const http::Request& r) {
     }
     return value;
   };
-  auto org = number("org", 1, std::numeric_limits<std::int64_t>::max());
+  // "organisation_id" is the idea form's own field, which the form's htmx
+  // request sends as it is.
+  auto org = number(r.Query("org") ? "org" : "organisation_id", 1,
+                    std::numeric_limits<std::int64_t>::max());
   if (!org && problems.invalid_parameters().empty()) problems.AddInvalid("org", "ideas.similar.org_required");
   q.organisation_id = org.value_or(0);
   q.limit = int(number("limit", 1, kMaxSimilarIdeas).value_or(5));

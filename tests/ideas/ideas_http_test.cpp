@@ -218,6 +218,32 @@ TEST_P(IdeasHttpTest, CitizenGoesThroughTheIdeaBoxToAReceipt) {
   EXPECT_EQ(CountRows("ideas_ideas"), 1);
 }
 
+TEST_P(IdeasHttpTest, TheCheckStepShowsAPublicIdeaThatLooksAlikeBeforeSending) {
+  ASSERT_EQ(admin_->PatchJson(Org("/idea-settings"),
+                              json{{"public_box_open", true}, {"anonymous_allowed", true}}.dump()).status, 200);
+  json existing = {{"organisation_id", org_}, {"title", "Fler bänkar i parken"},
+                   {"need", "Äldre orkar inte gå hela vägen genom parken utan att vila."},
+                   {"solution", "Ställ ut bänkar längs gångvägarna i parken."}, {"visibility", "public"}};
+  ASSERT_EQ(employee_->PostJson("/api/v1/ideas", existing.dump()).status, 201);
+  TestClient visitor = NewClient();
+  const std::string box = "/o/exempelby-kommun/ideas/new";
+  // The first step carries the live lookup for those with JavaScript …
+  EXPECT_THAT(visitor.Get(box).body, HasSubstr("hx-get=\"/ideas/similar\""));
+  std::vector<std::pair<std::string, std::string>> answers = {
+      {"title", "Bänkar att vila på i parken"}, {"need", "Äldre behöver vila när de går i parken."},
+      {"solution", "Fler bänkar längs gångvägarna."}, {"visibility", "public"}, {"box_step", "about"}};
+  // … and the check step shows it to everyone, before anything is sent.
+  http::Response check = visitor.PostForm(box, answers);
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_THAT(check.body, HasSubstr("Liknande idéer finns redan"));
+  EXPECT_THAT(check.body, HasSubstr("Fler bänkar i parken"));
+  EXPECT_EQ(CountRows("ideas_ideas"), 1);
+  // The fragment the steps fetch takes the form's own field name.
+  http::Response fragment = visitor.Get("/ideas/similar?organisation_id=" + std::to_string(org_) +
+                                        "&title=B%C3%A4nkar%20i%20parken&need=%C3%84ldre%20beh%C3%B6ver%20vila");
+  EXPECT_THAT(fragment.body, HasSubstr("Fler bänkar i parken"));
+}
+
 TEST_P(IdeasHttpTest, ClosedIdeaBoxIsNotFound) {
   EXPECT_EQ(NewClient().Get("/o/exempelby-kommun/ideas/new").status, 404);
 }

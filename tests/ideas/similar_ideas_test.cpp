@@ -36,7 +36,7 @@ class SimilarIdeasTest : public IdeasTest {
       for (const search::SearchHit& hit : results.items) out.push_back({hit.id, hit.score});
       return out;
     };
-    finder_ = std::make_unique<IndexSimilarIdeaFinder>(*ideas_, through_index,
+    finder_ = std::make_unique<IndexSimilarIdeaFinder>(*ideas_, through_index, *splitter,
                                                        IndexSimilarIdeaFinder::Options{});
     org_ = Org("Exempelby kommun");
     employee_ = Member(org_, Role::kEmployee, "omar@exempelby.se", "Omar Said");

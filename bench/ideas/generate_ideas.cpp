@@ -82,7 +82,8 @@ ideas::Idea MakeIdea(const Context& context, std::mt19937_64& rng, UnixSeconds n
   const auto& [org, stages] = context.pipelines[rng() % context.pipelines.size()];
   ideas::Idea idea;
   idea.organisation_id = org;
-  idea.stage_id = stages[rng() % stages.size()].id;
+  idea.stage = stages[rng() % stages.size()];  // its kind is stored with the idea
+  idea.stage_id = idea.stage.id;
   idea.created_at = now - static_cast<UnixSeconds>(rng() % (3 * 365 * 86400));
   idea.updated_at = idea.stage_since = idea.created_at;
   idea.title = std::string(Pick(kSubjects, rng)) + " " + Pick(kMoves, rng);

@@ -36,14 +36,12 @@ http::Response ListPage(const DialogueRouteDeps& deps, const http::Request& r,
   if (!found.ok()) return web::ErrorPage(deps.renderer, found.status(), r, ctx);
   nlohmann::json items = nlohmann::json::array();
   for (const Dialogue& d : found->items) items.push_back(DialogueSummary(deps, d, ctx));
-  const std::string base =
-      slug.empty() ? "/dialogues?" : "/dialogues?organisation=" + http::PercentEncode(slug) + "&";
   nlohmann::json data = {{"title", heading},
                          {"heading", heading},
                          {"items", items},
                          {"has_items", !items.empty()},
                          {"can_create", !OrganisedOrganisations(ctx.actor).empty()},
-                         {"pagination", web::PageLinks(base, page, found->total, kListPageSize)}};
+                         {"pagination", web::PageLinks(web::PageBase(r), page, found->total, kListPageSize)}};
   return web::HtmlPage(deps.renderer, "dialogue/list", 200, data, r, ctx);
 }
 

@@ -157,14 +157,8 @@ json CoHostField(const ChallengeRouteDeps& deps, ChallengeForm& form, Organisati
 
 // The organisations whose challenges the actor may lead.
 json LeadChoices(const accounts::Actor& actor, OrganisationId selected) {
-  json out = json::array();
-  std::set<OrganisationId> seen;
-  for (const accounts::Membership& m : actor.memberships) {
-    if (!CanCreateChallenge(actor, m.organisation_id) || !seen.insert(m.organisation_id).second) continue;
-    out.push_back({{"id", m.organisation_id}, {"name", m.organisation_name},
-                   {"selected", m.organisation_id == selected}});
-  }
-  return out;
+  return MembershipChoices(actor, selected,
+                           [&](OrganisationId org) { return CanCreateChallenge(actor, org); });
 }
 
 struct FormContext {
@@ -267,11 +261,8 @@ http::Response IdeaForm(const ChallengeRouteDeps& deps, const http::Request& r, 
 http::Response NewIdeaForm(const ChallengeRouteDeps& deps, const http::Request& r, Ctx& ctx) {
   auto c = deps.challenges.GetChallenge(ctx.actor, web::PathId(r));
   if (!c.ok()) return web::ErrorPage(deps.renderer, c.status(), r, ctx);
-  if (!ctx.actor.person_id) {
-    return web::ErrorPage(deps.renderer, UnauthenticatedError("accounts.login.required"), r, ctx);
-  }
-  if (!CanSubmitToChallenge(ctx.actor, *c, deps.clock.Now())) {
-    return web::ErrorPage(deps.renderer, FailedPreconditionError("challenges.submit.not_open"), r, ctx);
+  if (Status allowed = CheckSubmission(ctx.actor, *c, deps.clock.Now()); !allowed.ok()) {
+    return web::ErrorPage(deps.renderer, allowed, r, ctx);
   }
   return IdeaForm(deps, r, ctx, *c, IdeaInput{}, Status::Ok());
 }

@@ -76,13 +76,12 @@ json InvitationsJson(const ChallengeRouteDeps& deps, const Ctx& ctx) {
   auto pending = deps.challenges.Invitations(ctx.actor);
   if (!pending.ok()) return out;
   for (const Challenge& c : *pending) {
-    for (const ChallengeHost& h : c.hosts) {
-      if (h.accepted() || !CanAnswerCoHostInvitation(ctx.actor, c, h.organisation_id)) continue;
-      const ChallengeHost* lead = c.Lead();
-      out.push_back({{"id", c.id}, {"title", c.title}, {"organisation_id", h.organisation_id},
-                     {"text", ctx.T("challenges.invitation.text",
-                                    {{"lead", lead ? lead->name : ""}, {"organisation", h.name}})}});
-    }
+    const ChallengeHost* invited = InvitationFor(ctx.actor, c);
+    if (!invited) continue;
+    const ChallengeHost* lead = c.Lead();
+    out.push_back({{"id", c.id}, {"title", c.title}, {"organisation_id", invited->organisation_id},
+                   {"text", ctx.T("challenges.invitation.text",
+                                  {{"lead", lead ? lead->name : ""}, {"organisation", invited->name}})}});
   }
   return out;
 }
@@ -98,10 +97,6 @@ http::Response ListPage(const ChallengeRouteDeps& deps, const http::Request& r, 
   json items = json::array();
   for (const Challenge& c : page->items) items.push_back(CardJson(c, now, ctx));
   json invitations = InvitationsJson(deps, ctx);
-  std::string base = "/challenges?";
-  for (const char* key : {"organisation", "phase"}) {
-    if (auto v = r.Query(key); v && !v->empty()) base += std::string(key) + "=" + http::PercentEncode(*v) + "&";
-  }
   json data = {{"title", ctx.T("challenges.list.title")},
                {"phases", PhaseChoices(r, ctx)},
                {"organisation", r.Query("organisation").value_or("")},
@@ -111,7 +106,7 @@ http::Response ListPage(const ChallengeRouteDeps& deps, const http::Request& r, 
                {"can_create", CoordinatesAny(ctx.actor)},
                {"invitations", invitations},
                {"has_invitations", !invitations.empty()},
-               {"pagination", web::PageLinks(base, int(filter->offset / filter->limit) + 1,
+               {"pagination", web::PageLinks(web::PageBase(r), int(filter->offset / filter->limit) + 1,
                                              page->total, filter->limit)}};
   if (r.Query("done") == "declined") data["notice"] = ctx.T("challenges.done.declined");
   return web::HtmlPage(deps.renderer, "challenges/list", 200, data, r, ctx);
@@ -186,12 +181,9 @@ http::Response ShowPage(const ChallengeRouteDeps& deps, const http::Request& r, 
   for (const ChallengeCriterion& k : c->criteria) {
     criteria.push_back({{"name", k.name}, {"description", k.description}});
   }
-  json invitation = json();
-  for (const ChallengeHost& h : c->hosts) {
-    if (!h.accepted() && CanAnswerCoHostInvitation(ctx.actor, *c, h.organisation_id)) {
-      invitation = {{"organisation_id", h.organisation_id}, {"name", h.name}};
-    }
-  }
+  const ChallengeHost* invited = InvitationFor(ctx.actor, *c);
+  json invitation = invited ? json{{"organisation_id", invited->organisation_id}, {"name", invited->name}}
+                            : json();
   json data = {{"title", c->title},
                {"id", c->id},
                {"question", c->question},

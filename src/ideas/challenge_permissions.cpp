@@ -58,6 +58,15 @@ bool CanAnswerCoHostInvitation(const Actor& actor, const Challenge& challenge,
   return false;
 }
 
+const ChallengeHost* InvitationFor(const Actor& actor, const Challenge& challenge) {
+  for (const ChallengeHost& host : challenge.hosts) {
+    if (!host.accepted() && CanAnswerCoHostInvitation(actor, challenge, host.organisation_id)) {
+      return &host;
+    }
+  }
+  return nullptr;
+}
+
 bool CanSubmitToChallenge(const Actor& actor, const Challenge& challenge, UnixSeconds now) {
   if (challenge.PhaseAt(now) != ChallengePhase::kOpen) return false;
   if (!actor.person_id || !actor.CanWrite()) return false;

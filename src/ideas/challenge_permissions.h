@@ -28,6 +28,9 @@ bool CanViewChallenge(const accounts::Actor& actor, const Challenge& challenge);
 // Accepting (or declining) the invitation of `org` to co-host.
 bool CanAnswerCoHostInvitation(const accounts::Actor& actor, const Challenge& challenge,
                                OrganisationId org);
+// The invitation the actor may answer on behalf of one of its organisations
+// (the first, when it coordinates several invited ones); nullptr when none.
+const ChallengeHost* InvitationFor(const accounts::Actor& actor, const Challenge& challenge);
 bool CanSubmitToChallenge(const accounts::Actor& actor, const Challenge& challenge,
                           UnixSeconds now);
 // Edit the question, period, criteria and hosts: before the challenge closes.

@@ -7,7 +7,6 @@
 #include "accounts/permissions.h"
 #include "core/time_format.h"
 #include "ideas/challenge_permissions.h"
-#include "ideas/idea_permissions.h"
 
 namespace nyttig::ideas {
 namespace {
@@ -80,6 +79,16 @@ StatusOr<Challenge> ValidateChallengeInput(const ChallengeInput& in) {
   }
   if (!problems.invalid_parameters().empty()) return problems;
   return c;
+}
+
+Status CheckSubmission(const Actor& actor, const Challenge& challenge, UnixSeconds now) {
+  if (challenge.PhaseAt(now) != ChallengePhase::kOpen) {
+    return FailedPreconditionError("challenges.submit.not_open");
+  }
+  if (!CanSubmitToChallenge(actor, challenge, now)) {
+    return accounts::DenyAccess(actor, "challenges.submit.denied");
+  }
+  return Status::Ok();
 }
 
 ChallengeInput InputOf(const Challenge& c) {
@@ -229,8 +238,7 @@ StatusOr<Challenge> ChallengeService::AnswerInvitation(const Actor& actor, Chall
       return NotFoundError("error.not_found");
     }
     if (accept) {
-      RETURN_IF_ERROR(ChallengeStore::AcceptHost(tx, id, org, actor.person_id.value_or(0),
-                                                 clock_.Now()));
+      RETURN_IF_ERROR(ChallengeStore::AcceptHost(tx, id, org, actor.person_id, clock_.Now()));
     } else {
       RETURN_IF_ERROR(ChallengeStore::RemoveHost(tx, id, org));
     }
@@ -253,29 +261,18 @@ StatusOr<ChallengePage> ChallengeService::ListChallenges(const Actor& actor,
 }
 
 StatusOr<std::vector<Challenge>> ChallengeService::Invitations(const Actor& actor) {
-  std::vector<OrganisationId> coordinated;
-  for (const accounts::Membership& m : actor.memberships) {
-    if (IsIdeaCoordinator(actor, m.organisation_id)) coordinated.push_back(m.organisation_id);
-  }
-  if (actor.service_organisation && IsIdeaCoordinator(actor, *actor.service_organisation)) {
-    coordinated.push_back(*actor.service_organisation);
-  }
+  // The organisations the actor coordinates, as the idea lists see them.
+  const std::vector<OrganisationId> coordinated = ViewerOf(actor).coordinator_of;
   return db_.ReadValue<std::vector<Challenge>>(
       [&](db::Tx& tx) { return ChallengeStore::PendingInvitations(tx, coordinated); });
 }
 
 StatusOr<Idea> ChallengeService::SubmitIdea(const Actor& actor, ChallengeId id,
                                             const IdeaInput& input) {
-  RETURN_IF_ERROR(ValidateIdeaInput(input));
+  // SubmitIdeaIn validates the input once, inside the transaction.
   return db_.WriteValue<Idea>([&](db::Tx& tx) -> StatusOr<Idea> {
     ASSIGN_OR_RETURN(Challenge challenge, FindVisible(tx, actor, id));
-    const UnixSeconds now = clock_.Now();
-    if (challenge.PhaseAt(now) != ChallengePhase::kOpen) {
-      return FailedPreconditionError("challenges.submit.not_open");
-    }
-    if (!CanSubmitToChallenge(actor, challenge, now)) {
-      return accounts::DenyAccess(actor, "challenges.submit.denied");
-    }
+    RETURN_IF_ERROR(CheckSubmission(actor, challenge, clock_.Now()));
     OrganisationId org = challenge.organisation_id;
     for (OrganisationId host : challenge.HostIds()) {
       if (actor.IsMemberOf(host)) {
@@ -315,20 +312,9 @@ StatusOr<std::vector<ChallengeAward>> ChallengeService::CheckAwards(
 }
 
 Status ChallengeService::NotifyResults(db::Tx& tx, const Actor& actor, const Challenge& challenge) {
-  std::set<PersonId> recipients;
-  IdeaFilter filter{.challenge_id = challenge.id, .limit = 100};
-  // The platform itself reads every idea of the challenge, anonymous ones too.
-  Viewer everyone{.coordinator_of = challenge.HostIds()};
-  for (filter.offset = 0;; filter.offset += filter.limit) {
-    ASSIGN_OR_RETURN(auto page, IdeaStore::List(tx, filter, everyone));
-    for (const Idea& idea : page.first) {
-      if (idea.submitter_id) recipients.insert(*idea.submitter_id);
-      for (const Author& author : idea.authors) recipients.insert(author.person_id);
-    }
-    if (int(page.first.size()) < filter.limit) break;  // the total is only counted so far
-  }
-  if (actor.person_id) recipients.erase(*actor.person_id);
-  for (PersonId person : recipients) {
+  ASSIGN_OR_RETURN(std::vector<PersonId> people, IdeaStore::ChallengeParticipants(tx, challenge.id));
+  for (PersonId person : people) {
+    if (person == actor.person_id) continue;  // nobody is told what they did
     RETURN_IF_ERROR(inbox_.Notify(
         tx, {.person_id = person, .kind = "challenge.results",
              .text_key = "inbox.challenge.results", .args = {{"title", challenge.title}},

@@ -156,6 +156,10 @@ class ChallengeService {
 // Validates a ChallengeInput into the content of a Challenge (pure):
 // kInvalidArgument naming each field.
 StatusOr<Challenge> ValidateChallengeInput(const ChallengeInput& input);
+// Whether `actor` may send an idea to `challenge` now: kFailedPrecondition
+// when it is not open, kPermissionDenied / kUnauthenticated when it is open
+// but not to them. The service and the form page ask the same.
+Status CheckSubmission(const accounts::Actor& actor, const Challenge& challenge, UnixSeconds now);
 // The input that writes `challenge` as it is (start of an edit).
 ChallengeInput InputOf(const Challenge& challenge);
 

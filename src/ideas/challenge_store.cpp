@@ -193,12 +193,13 @@ Status ChallengeStore::RemoveHost(db::Tx& tx, ChallengeId id, OrganisationId org
   return Status::Ok();
 }
 
-Status ChallengeStore::AcceptHost(db::Tx& tx, ChallengeId id, OrganisationId org, PersonId by,
-                                  UnixSeconds at) {
-  long long cid = id, oid = org, person = by, when = at;
+Status ChallengeStore::AcceptHost(db::Tx& tx, ChallengeId id, OrganisationId org,
+                                  std::optional<PersonId> by, UnixSeconds at) {
+  long long cid = id, oid = org, when = at;
+  db::NullableInt person(by);
   tx.sql() << "UPDATE ideas_challenge_hosts SET accepted_at = :at, accepted_by = :by "
               "WHERE challenge_id = :c AND organisation_id = :o",
-      soci::use(when), soci::use(person), soci::use(cid), soci::use(oid);
+      soci::use(when), soci::use(person.value, person.indicator), soci::use(cid), soci::use(oid);
   return Status::Ok();
 }
 

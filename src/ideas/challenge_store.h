@@ -31,8 +31,9 @@ class ChallengeStore {
   static Status Update(db::Tx& tx, const Challenge& challenge);
   static Status InviteHost(db::Tx& tx, ChallengeId id, OrganisationId org);
   static Status RemoveHost(db::Tx& tx, ChallengeId id, OrganisationId org);
-  static Status AcceptHost(db::Tx& tx, ChallengeId id, OrganisationId org, PersonId by,
-                           UnixSeconds at);
+  // `by` is nullopt for an organisation's service token.
+  static Status AcceptHost(db::Tx& tx, ChallengeId id, OrganisationId org,
+                           std::optional<PersonId> by, UnixSeconds at);
   static Status SetPublished(db::Tx& tx, ChallengeId id, UnixSeconds at);
   // Writes the results text and replaces the awards (rank = order).
   static Status SetResults(db::Tx& tx, ChallengeId id, const std::string& results,

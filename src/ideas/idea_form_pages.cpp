@@ -1,7 +1,6 @@
 // The staff's submit form (/ideas/new) and the edit form (/ideas/{id}/edit):
 // every field on one page, errors summarised at the top and next to each
 // field, nothing typed lost.
-#include <set>
 
 #include "accounts/permissions.h"
 #include "http/problem.h"
@@ -14,18 +13,6 @@ namespace nyttig::ideas {
 namespace {
 
 using nlohmann::json;
-
-// The organisations the actor may submit to as staff (each once).
-json OrganisationChoices(const accounts::Actor& actor, OrganisationId selected) {
-  json out = json::array();
-  std::set<OrganisationId> seen;
-  for (const accounts::Membership& m : actor.memberships) {
-    if (!seen.insert(m.organisation_id).second) continue;
-    out.push_back({{"id", m.organisation_id}, {"name", m.organisation_name},
-                   {"selected", m.organisation_id == selected}});
-  }
-  return out;
-}
 
 http::Response FormPage(const IdeaRouteDeps& deps, const http::Request& r, web::RequestContext& ctx,
                         const IdeaInput& in, const Status& problems, std::optional<IdeaId> editing,
@@ -90,7 +77,8 @@ http::Response PostEdit(const IdeaRouteDeps& deps, const http::Request& r, web::
 http::Response RenderIdeaForm(const web::Renderer& renderer, const http::Request& r,
                               web::RequestContext& ctx, const IdeaForm& form) {
   json errors = web::FormErrors(form.problems, ctx);
-  json orgs = form.challenge.is_null() ? OrganisationChoices(ctx.actor, form.organisation)
+  // The organisations the actor may submit to as staff.
+  json orgs = form.challenge.is_null() ? MembershipChoices(ctx.actor, form.organisation)
                                        : json::array();
   json data = {{"title", ctx.T(form.editing ? "ideas.edit.title" : "ideas.new.title")},
                {"action", form.action},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "core/time_format.h"
 #include "ideas/idea_permissions.h"
@@ -130,6 +131,18 @@ std::vector<int> Ints(const std::vector<std::string>& texts) {
 }
 
 }  // namespace
+
+json MembershipChoices(const accounts::Actor& actor, OrganisationId selected,
+                       const std::function<bool(OrganisationId)>& allowed) {
+  json out = json::array();
+  std::set<OrganisationId> seen;
+  for (const accounts::Membership& m : actor.memberships) {
+    if ((allowed && !allowed(m.organisation_id)) || !seen.insert(m.organisation_id).second) continue;
+    out.push_back({{"id", m.organisation_id}, {"name", m.organisation_name},
+                   {"selected", m.organisation_id == selected}});
+  }
+  return out;
+}
 
 std::string HumanDate(UnixSeconds t, const web::RequestContext& ctx) {
   std::string iso = FormatIsoDate(t);  // YYYY-MM-DD

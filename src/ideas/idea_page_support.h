@@ -3,6 +3,7 @@
 // reading an IdeaInput from a form post.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -30,6 +31,11 @@ std::string StageLabel(const std::string& key, const std::string& name,
                        const web::RequestContext& ctx);
 // {"label", "kind"} for the status tag partial.
 nlohmann::json StageTag(const Stage& stage, const web::RequestContext& ctx);
+
+// The actor's organisations for a form's choice, each once:
+// [{"id", "name", "selected"}], only those `allowed` admits (all when empty).
+nlohmann::json MembershipChoices(const accounts::Actor& actor, OrganisationId selected,
+                                 const std::function<bool(OrganisationId)>& allowed = {});
 
 // Which group of fields a form shows (the citizen steps show one at a time).
 enum class FieldGroup { kNeed, kSolution, kDetails, kAbout, kAll };

@@ -66,17 +66,6 @@ json OrganisationChoices(const IdeaRouteDeps& deps, const http::Request& r) {
   return out;
 }
 
-// The list's own query without the page, for the pagination links.
-std::string ListBase(const http::Request& r) {
-  std::string base = r.path + "?";
-  for (const auto& [key, value] : r.query) {
-    if (key != "page" && key != "lang" && !value.empty()) {
-      base += http::PercentEncode(key) + "=" + http::PercentEncode(value) + "&";
-    }
-  }
-  return base;
-}
-
 json CardJson(const Idea& idea, const web::RequestContext& ctx, UnixSeconds now) {
   return {{"id", idea.id},
           {"title", idea.title},
@@ -112,7 +101,10 @@ http::Response ListPage(const IdeaRouteDeps& deps, const http::Request& r, web::
                {"can_submit", !ctx.actor.memberships.empty()},
                {"is_coordinator", !ViewerOf(ctx.actor).coordinator_of.empty()},
                {"overdue", r.Query("overdue") == "true"},
-               {"pagination", web::PageLinks(ListBase(r), page_number, page->total, filter->limit)}};
+               {"pagination", page->total_capped
+                                  ? web::OpenPageLinks(web::PageBase(r), page_number,
+                                                       int(page->items.size()) == filter->limit)
+                                  : web::PageLinks(web::PageBase(r), page_number, page->total, filter->limit)}};
   return web::HtmlPage(deps.renderer, "ideas/list", 200, data, r, ctx);
 }
 

@@ -212,15 +212,23 @@ StatusOr<std::vector<Stage>> IdeaService::GetPipeline(OrganisationId org) {
 
 StatusOr<Idea> IdeaService::SubmitIdea(const Actor& actor, OrganisationId org,
                                        const IdeaInput& input) {
-  RETURN_IF_ERROR(ValidateIdeaInput(input));
-  return db_.WriteValue<Idea>(
-      [&](db::Tx& tx) { return SubmitIdeaIn(tx, actor, org, input, std::nullopt); });
+  // Validated before the write transaction: bad input never takes the lock.
+  ASSIGN_OR_RETURN(Idea idea, ValidateIdeaInput(input));
+  return db_.WriteValue<Idea>([&](db::Tx& tx) {
+    return SubmitValidated(tx, actor, org, std::move(idea), input, std::nullopt);
+  });
 }
 
 StatusOr<Idea> IdeaService::SubmitIdeaIn(db::Tx& tx, const Actor& actor, OrganisationId org,
                                          const IdeaInput& input,
                                          std::optional<ChallengeId> challenge) {
   ASSIGN_OR_RETURN(Idea idea, ValidateIdeaInput(input));
+  return SubmitValidated(tx, actor, org, std::move(idea), input, challenge);
+}
+
+StatusOr<Idea> IdeaService::SubmitValidated(db::Tx& tx, const Actor& actor, OrganisationId org,
+                                            Idea idea, const IdeaInput& input,
+                                            std::optional<ChallengeId> challenge) {
   ASSIGN_OR_RETURN(IdeaSettings settings, SettingsIn(tx, org));
   const bool staff = actor.IsMemberOf(org);
   // A challenge admits its own participants (the caller checked them);

@@ -205,6 +205,10 @@ class IdeaService {
   Status RunGateChecks(db::Tx& tx, const Idea& idea, const Stage& target) const;
   // Reads the idea after a write and hands it to the search sink, if any.
   StatusOr<Idea> FindAndIndex(db::Tx& tx, IdeaId id);
+  // SubmitIdeaIn after validation: `idea` holds the validated content of `input`.
+  StatusOr<Idea> SubmitValidated(db::Tx& tx, const accounts::Actor& actor, OrganisationId org,
+                                 Idea idea, const IdeaInput& input,
+                                 std::optional<ChallengeId> challenge);
   StatusOr<Idea> InsertSubmission(db::Tx& tx, const accounts::Actor& actor, Idea idea,
                                   const std::vector<PersonId>& co_authors);
 

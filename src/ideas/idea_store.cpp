@@ -426,6 +426,21 @@ StatusOr<std::pair<std::vector<Idea>, std::int64_t>> IdeaStore::List(db::Tx& tx,
   return std::pair(std::move(out), std::int64_t(total));
 }
 
+StatusOr<std::vector<PersonId>> IdeaStore::ChallengeParticipants(db::Tx& tx,
+                                                                 ChallengeId challenge) {
+  long long cid = challenge;
+  soci::rowset<soci::row> rows =
+      (tx.sql().prepare << "SELECT submitter_id FROM ideas_ideas WHERE challenge_id = :c AND "
+                           "culled_at IS NULL AND submitter_id IS NOT NULL "
+                           "UNION SELECT a.person_id FROM ideas_authors a "
+                           "JOIN ideas_ideas i ON i.id = a.idea_id "
+                           "WHERE i.challenge_id = :c2 AND i.culled_at IS NULL",
+       soci::use(cid), soci::use(cid));
+  std::vector<PersonId> out;
+  for (const soci::row& r : rows) out.push_back(db::Int(r, 0));
+  return out;
+}
+
 Status IdeaStore::ForEach(db::Tx& tx, const std::function<Status(const Idea&)>& fn) {
   long long after = 0;
   for (;;) {

@@ -77,6 +77,9 @@ class IdeaStore {
   static StatusOr<std::pair<std::vector<Idea>, std::int64_t>> List(db::Tx& tx,
                                                                    const IdeaFilter& filter,
                                                                    const Viewer& viewer);
+  // The submitters and authors of the ideas sent to `challenge` (culled ones
+  // left out), each once: who is told its results.
+  static StatusOr<std::vector<PersonId>> ChallengeParticipants(db::Tx& tx, ChallengeId challenge);
   // Every idea in id order (for a search reindex), in batches.
   static Status ForEach(db::Tx& tx, const std::function<Status(const Idea&)>& fn);
   // Public records received before `before` in closed stages, not yet culled.

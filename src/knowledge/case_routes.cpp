@@ -67,9 +67,7 @@ http::Response Bank(const KnowledgeRouteDeps& deps, const http::Request& r,
                {"total", std::to_string(found->total)},
                {"can_create", ctx.actor.authenticated() && !ctx.actor.memberships.empty()},
                {"pagination",
-                web::PageLinks("/cases?q=" + http::PercentEncode(filter.query) + "&area=" +
-                                   http::PercentEncode(filter.area) + "&",
-                               page, found->total, kBankPageSize)}};
+                web::PageLinks(web::PageBase(r), page, found->total, kBankPageSize)}};
   if (!filtered && page == 1) {
     CaseFilter popular;
     popular.order = CaseFilter::Order::kMostAdopted;

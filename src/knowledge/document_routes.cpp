@@ -87,8 +87,6 @@ http::Response Library(const KnowledgeRouteDeps& deps, const http::Request& r,
   if (!found.ok()) return web::ErrorPage(deps.renderer, found.status(), r, ctx);
   json items = json::array();
   for (const Document& d : found->items) items.push_back(DocumentSummary(d, ctx));
-  std::string base = "/documents?q=" + http::PercentEncode(filter.query) + "&kind=" +
-                     filter.kind + "&year=" + (filter.year ? year : "") + "&";
   json data = {{"title", ctx.T("knowledge.library.title")},
                {"q", filter.query},
                {"year", filter.year ? year : ""},
@@ -96,7 +94,7 @@ http::Response Library(const KnowledgeRouteDeps& deps, const http::Request& r,
                {"items", items},
                {"has_items", !items.empty()},
                {"total", std::to_string(found->total)},
-               {"pagination", web::PageLinks(base, page, found->total, kLibraryPageSize)}};
+               {"pagination", web::PageLinks(web::PageBase(r), page, found->total, kLibraryPageSize)}};
   return web::HtmlPage(deps.renderer, "knowledge/library", 200, data, r, ctx);
 }
 

@@ -75,9 +75,7 @@ http::Response ListPage(const PilotRouteDeps& deps, const http::Request& r,
                {"filtered", !query.text.empty() || query.state.has_value()},
                {"total", std::to_string(found->total)},
                {"can_plan", can_plan},
-               {"pagination", web::PageLinks("/pilots?q=" + http::PercentEncode(query.text) +
-                                                 "&state=" + http::PercentEncode(state) + "&",
-                                             query.page, found->total, kListPageSize)}};
+               {"pagination", web::PageLinks(web::PageBase(r), query.page, found->total, kListPageSize)}};
   return web::HtmlPage(deps.renderer, "pilots/list", 200, data, r, ctx);
 }
 

@@ -77,10 +77,28 @@ http::Response ErrorPage(const Renderer& renderer, const Status& status,
 nlohmann::json PageLinks(const std::string& base, int page, std::int64_t total, int limit) {
   const std::int64_t pages = std::max<std::int64_t>(1, (total + limit - 1) / limit);
   if (pages <= 1 && page <= 1) return nullptr;
-  nlohmann::json links = {{"page", page}, {"pages", pages}};
+  nlohmann::json links = {{"page", page}, {"pages", pages}, {"open", false}};
   if (page > 1) links["prev"] = base + "page=" + std::to_string(page - 1);
   if (page < pages) links["next"] = base + "page=" + std::to_string(page + 1);
   return links;
+}
+
+nlohmann::json OpenPageLinks(const std::string& base, int page, bool has_next) {
+  if (page <= 1 && !has_next) return nullptr;
+  nlohmann::json links = {{"page", page}, {"open", true}};
+  if (page > 1) links["prev"] = base + "page=" + std::to_string(page - 1);
+  if (has_next) links["next"] = base + "page=" + std::to_string(page + 1);
+  return links;
+}
+
+std::string PageBase(const http::Request& request) {
+  std::string base = request.path + "?";
+  for (const auto& [key, value] : request.query) {
+    if (key != "page" && key != "lang" && !value.empty()) {
+      base += http::PercentEncode(key) + "=" + http::PercentEncode(value) + "&";
+    }
+  }
+  return base;
 }
 
 http::Response Json(int status, const nlohmann::json& body) {

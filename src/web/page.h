@@ -61,6 +61,13 @@ std::int64_t PathId(const http::Request& request, const char* name = "id");
 // and next. `base` ends in '?' or '&'; "page=N" is appended. Null when
 // everything fits on one page, so nothing is shown.
 nlohmann::json PageLinks(const std::string& base, int page, std::int64_t total, int limit);
+// The same for a list whose total was not counted to the end (ideas count
+// at most a thousand): "Sida 60" with previous, and next when `has_next`.
+nlohmann::json OpenPageLinks(const std::string& base, int page, bool has_next);
+// The request's own list address for PageLinks: its path and every query
+// parameter but the page and the language, ending in '?' or '&', so that a
+// page link keeps every filter the person chose.
+std::string PageBase(const http::Request& request);
 
 class Renderer;
 

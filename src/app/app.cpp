@@ -32,6 +32,22 @@
 namespace nyttig::app {
 namespace {
 
+// The dialogue a dialogue job is about; nullopt (logged) when the payload
+// names none, so that a job that can never succeed is not retried.
+std::optional<dialogue::DialogueId> DialogueIdOf(const jobs::Job& job) {
+  auto it = job.payload.find("dialogue_id");
+  if (it == job.payload.end() || !it->is_number_integer() || it->get<std::int64_t>() < 1) {
+    spdlog::warn("job {} ({}) names no dialogue; dropped", job.id, job.kind);
+    return std::nullopt;
+  }
+  return it->get<std::int64_t>();
+}
+
+// A dialogue that is gone since its job was queued leaves nothing to do.
+Status DoneIfGone(Status status) {
+  return status.code() == StatusCode::kNotFound ? Status::Ok() : status;
+}
+
 // The similar-idea finder's text search: an any-word query on kind "idea"
 // in one organisation, as the asker may see it.
 ideas::IdeaTextSearch IdeaSearchThroughIndex(search::SearchService& search) {
@@ -234,10 +250,12 @@ void App::RegisterKnowledgeAndDialogueSearch() {
 // Modules add `worker_->Handle("<module>.<job>", …)` here.
 void App::RegisterJobHandlers() {
   worker_->Handle(dialogue::kRecomputeJobKind, [this](const jobs::Job& job) {
-    return dialogues_->Recompute(job.payload.value("dialogue_id", std::int64_t{0}));
+    auto id = DialogueIdOf(job);
+    return id ? DoneIfGone(dialogues_->Recompute(*id)) : Status::Ok();
   });
   worker_->Handle(dialogue::kSearchRefreshJobKind, [this](const jobs::Job& job) {
-    return dialogues_->RefreshSearchDocument(job.payload.value("dialogue_id", std::int64_t{0}));
+    auto id = DialogueIdOf(job);
+    return id ? DoneIfGone(dialogues_->RefreshSearchDocument(*id)) : Status::Ok();
   });
 }
 

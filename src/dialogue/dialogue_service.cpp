@@ -129,7 +129,7 @@ StatusOr<Dialogue> DialogueService::CreateDialogue(const Actor& actor, std::int6
                   .state = StatementState::kAccepted, .created_at = now};
       RETURN_IF_ERROR(DialogueStore::InsertStatement(tx, s).status());
     }
-    RETURN_IF_ERROR(IndexDialogue(tx, d.id));
+    RETURN_IF_ERROR(IndexDialogue(tx, d));
     nlohmann::json details = DialogueDetails(d);
     details["seed_statements"] = seeds.size();
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(actor, org, "dialogue.create",
@@ -158,7 +158,7 @@ StatusOr<Dialogue> DialogueService::UpdateDialogue(const Actor& actor, DialogueI
     d.created_at = old.created_at;
     d.updated_at = clock_.Now();
     RETURN_IF_ERROR(DialogueStore::Update(tx, d));
-    RETURN_IF_ERROR(IndexDialogue(tx, id));
+    RETURN_IF_ERROR(IndexDialogue(tx, d));
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(actor, d.organisation_id,
                                                                "dialogue.update", "dialogue",
                                                                std::to_string(id),
@@ -175,7 +175,7 @@ StatusOr<Dialogue> DialogueService::CloseDialogue(const Actor& actor, DialogueId
     d.closes_at = now;
     d.updated_at = now;
     RETURN_IF_ERROR(DialogueStore::Update(tx, d));
-    RETURN_IF_ERROR(IndexDialogue(tx, id));
+    RETURN_IF_ERROR(IndexDialogue(tx, d));
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(actor, d.organisation_id,
                                                                "dialogue.close", "dialogue",
                                                                std::to_string(id))).status());
@@ -291,9 +291,14 @@ StatusOr<Statement> DialogueService::ModerateStatement(const Actor& actor, Dialo
       if (!CanViewDialogue(actor, d, clock_.Now())) return NotFoundError("no such statement");
       return accounts::DenyAccess(actor, "dialogue.not_organiser");
     }
+    // Only accepted statements are in the dialogue's document: re-index
+    // when one joins or leaves that set.
+    const bool in_document_before = s.state == StatementState::kAccepted;
     s.state = decision;
     RETURN_IF_ERROR(DialogueStore::SetStatementState(tx, id, decision, clock_.Now()));
-    RETURN_IF_ERROR(IndexDialogue(tx, d.id));
+    if (in_document_before != (decision == StatementState::kAccepted)) {
+      RETURN_IF_ERROR(IndexDialogue(tx, d));
+    }
     RETURN_IF_ERROR(QueueRecompute(tx, d.id));
     RETURN_IF_ERROR(audit_.Append(tx, accounts::MakeAuditEvent(
                                           actor, d.organisation_id, "dialogue.statement.moderate",

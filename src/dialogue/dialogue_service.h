@@ -194,6 +194,9 @@ class DialogueService {
   Status QueueRecompute(db::Tx& tx, DialogueId id) const;
 
  private:
+  // IndexDialogue for a dialogue the caller has just read or written in `tx`
+  // (spares reading it again).
+  Status IndexDialogue(db::Tx& tx, const Dialogue& d) const;
   StatusOr<Dialogue> Organised(db::Tx& tx, const accounts::Actor& actor, DialogueId id) const;
   StatusOr<std::optional<ParticipantId>> ExistingParticipant(
       db::Tx& tx, const accounts::Actor& actor, const ParticipantIdentity& identity,

@@ -26,6 +26,11 @@ Status DialogueService::QueueSearchRefresh(db::Tx& tx, const Dialogue& d, UnixSe
 Status DialogueService::IndexDialogue(db::Tx& tx, DialogueId id) const {
   if (search_sink_ == nullptr) return Status::Ok();
   ASSIGN_OR_RETURN(Dialogue d, DialogueStore::Find(tx, id));
+  return IndexDialogue(tx, d);
+}
+
+Status DialogueService::IndexDialogue(db::Tx& tx, const Dialogue& d) const {
+  if (search_sink_ == nullptr) return Status::Ok();
   const UnixSeconds now = clock_.Now();
   ASSIGN_OR_RETURN(search::SearchDocument document, LoadSearchDocument(tx, d, now));
   RETURN_IF_ERROR(search_sink_->Upsert(tx, document));

@@ -154,7 +154,7 @@ Status Walk(IdeaService& ideas, const DemoCast& cast, const Idea& idea, const De
   if (idea.stage.kind == forward_to) return Status::Ok();
   for (const Stage& stage : pipeline) {
     if (IsSideStage(stage.kind) || stage.position <= idea.stage.position) continue;
-    bool gate = stage.kind == StageKind::kTest || stage.kind == StageKind::kImplementation;
+    const bool gate = IsGate(stage.kind);
     const char* why = gate ? "Beslut i innovationsrådet." : "";
     RETURN_IF_ERROR(ideas.MoveIdea(gate ? cast.decision_maker : cast.coordinator, idea.id, stage.id, why).status());
     if (stage.kind == forward_to) break;

@@ -126,4 +126,13 @@ std::vector<std::string> SplitCodes(std::string_view stored) {
   return out;
 }
 
+const Stage* NextRegularStage(const std::vector<Stage>& pipeline, const Stage& from) {
+  const Stage* next = nullptr;
+  for (const Stage& stage : pipeline) {
+    if (IsSideStage(stage.kind) || stage.position <= from.position) continue;
+    if (!next || stage.position < next->position) next = &stage;
+  }
+  return next;
+}
+
 }  // namespace nyttig::ideas

@@ -41,6 +41,10 @@ std::optional<StageKind> ParseStageKind(std::string_view name);
 inline bool IsSideStage(StageKind kind) {
   return kind == StageKind::kParked || kind == StageKind::kClosed;
 }
+// Test and implementation are the gates where decision makers decide.
+inline bool IsGate(StageKind kind) {
+  return kind == StageKind::kTest || kind == StageKind::kImplementation;
+}
 
 struct Stage {
   StageId id = 0;
@@ -50,6 +54,10 @@ struct Stage {
   std::string name;     // the organisation's name for it (Swedish)
   StageKind kind = StageKind::kIdea;
 };
+
+// The regular stage that follows `from` in `pipeline` (any order), or
+// nullptr at the end; parked and closed are never next.
+const Stage* NextRegularStage(const std::vector<Stage>& pipeline, const Stage& from);
 
 // The two pipelines that ship.
 enum class PipelineTemplate {

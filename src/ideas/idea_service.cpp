@@ -42,8 +42,8 @@ const Stage* FirstStage(const std::vector<Stage>& pipeline) {
 }
 
 Status DenyMove(const Actor& actor, const Stage& target) {
-  bool gate = target.kind == StageKind::kTest || target.kind == StageKind::kImplementation;
-  return accounts::DenyAccess(actor, gate ? "ideas.move.denied_gate" : "ideas.move.denied");
+  return accounts::DenyAccess(actor, IsGate(target.kind) ? "ideas.move.denied_gate"
+                                                         : "ideas.move.denied");
 }
 
 // A person named on an idea or as its owner must be a member of its organisation.

@@ -139,8 +139,7 @@ Status CheckTransition(const std::vector<Stage>& pipeline, const Stage& from, co
     // reach test, implementation or spread without the decisions (and the
     // legal checklist) those gates ask for.
     for (const Stage& stage : pipeline) {
-      bool gate = stage.kind == StageKind::kTest || stage.kind == StageKind::kImplementation;
-      if (gate && stage.position <= to.position) {
+      if (IsGate(stage.kind) && stage.position <= to.position) {
         return FailedPreconditionError("ideas.move.resume_past_gate");
       }
     }
@@ -148,12 +147,8 @@ Status CheckTransition(const std::vector<Stage>& pipeline, const Stage& from, co
   }
   if (to.position < from.position) return Status::Ok();  // stepping back is always open
   // Forward only to the next regular stage: a gate cannot be jumped over.
-  for (const Stage& stage : pipeline) {
-    if (!IsSideStage(stage.kind) && stage.position > from.position &&
-        stage.position < to.position) {
-      return FailedPreconditionError("ideas.move.skip");
-    }
-  }
+  const Stage* next = NextRegularStage(pipeline, from);
+  if (next && to.position > next->position) return FailedPreconditionError("ideas.move.skip");
   return Status::Ok();
 }
 
@@ -162,13 +157,9 @@ NextActor WhoActsNext(const Idea& idea, const std::vector<Stage>& pipeline) {
     return NextActor::kNobody;
   }
   if (idea.stage.kind == StageKind::kParked) return NextActor::kCoordinator;
-  for (const Stage& stage : pipeline) {
-    if (!IsSideStage(stage.kind) && stage.position > idea.stage.position) {
-      bool gate = stage.kind == StageKind::kTest || stage.kind == StageKind::kImplementation;
-      return gate ? NextActor::kDecisionMaker : NextActor::kCoordinator;
-    }
-  }
-  return NextActor::kNobody;
+  const Stage* next = NextRegularStage(pipeline, idea.stage);
+  if (!next) return NextActor::kNobody;
+  return IsGate(next->kind) ? NextActor::kDecisionMaker : NextActor::kCoordinator;
 }
 
 }  // namespace nyttig::ideas

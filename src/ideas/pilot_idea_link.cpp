@@ -12,11 +12,7 @@ StatusOr<std::string> PilotIdeaLink::LinkableIdeaTitle(db::Tx& tx, const account
 }
 
 const Stage* ImplementationStageAfter(const std::vector<Stage>& pipeline, const Stage& from) {
-  const Stage* next = nullptr;
-  for (const Stage& stage : pipeline) {
-    if (IsSideStage(stage.kind) || stage.position <= from.position) continue;
-    if (!next || stage.position < next->position) next = &stage;
-  }
+  const Stage* next = NextRegularStage(pipeline, from);
   return next && next->kind == StageKind::kImplementation ? next : nullptr;
 }
 

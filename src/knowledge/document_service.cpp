@@ -104,7 +104,8 @@ StatusOr<ImportOutcome> DocumentService::Add(
         {{"title", d.metadata.title}, {"sha256", sha256}, {"content_type", d.content_type}});
     if (!actor.authenticated()) event.actor_role = "system";  // the import command
     RETURN_IF_ERROR(audit_.Append(tx, event).status());
-    RETURN_IF_ERROR(Index(tx, id));
+    d.id = id;
+    RETURN_IF_ERROR(Index(tx, d));
     return ImportOutcome{id, false};
   });
 }
@@ -124,11 +125,12 @@ StatusOr<ImportOutcome> DocumentService::Upload(const accounts::Actor& actor,
       [&] { return files_.Put(bytes); }, [&] { return ExtractBytes(bytes); });
 }
 
-// The row as stored, so that a reindex maps exactly the same document.
-Status DocumentService::Index(db::Tx& tx, DocumentId id) {
+// The document as it was just inserted (DocumentStore::Insert stores it as
+// given), so that a reindex maps exactly the same document without reading
+// the transcript back.
+Status DocumentService::Index(db::Tx& tx, const Document& d) {
   if (search_sink_ == nullptr) return Status::Ok();
-  ASSIGN_OR_RETURN(Document stored, DocumentStore::Get(tx, id));
-  return search_sink_->Upsert(tx, ToSearchDocument(stored));
+  return search_sink_->Upsert(tx, ToSearchDocument(d));
 }
 
 bool DocumentService::Visible(const accounts::Actor& actor, const Document& d) {

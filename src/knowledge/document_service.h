@@ -103,7 +103,7 @@ class DocumentService {
                               const std::function<StatusOr<storage::StoredFile>()>& store,
                               const std::function<StatusOr<Extracted>()>& extract);
   // Hands the stored document to the search sink, if any.
-  Status Index(db::Tx& tx, DocumentId id);
+  Status Index(db::Tx& tx, const Document& d);
   static bool Visible(const accounts::Actor& actor, const Document& d);
 
   db::Database& db_;

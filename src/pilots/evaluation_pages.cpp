@@ -158,7 +158,7 @@ http::Response DecisionPage(const PilotRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx, const web::FormFields& form,
                             const Status& problems) {
   const PilotId id = web::PathId(r);
-  StatusOr<Pilot> pilot = deps.pilots.GetPilot(ctx.actor, id);
+  StatusOr<Pilot> pilot = deps.pilots.GetPilotWithIdea(ctx.actor, id);
   if (!pilot.ok()) return web::ErrorPage(deps.renderer, pilot.status(), r, ctx);
   if (!CanDecidePilot(ctx.actor, *pilot)) {
     Status refused = pilot->state == PilotState::kDecided
@@ -196,10 +196,10 @@ void RegisterEvaluationPages(web::Router& router, const PilotRouteDeps& deps) {
         deps.pilots.Decide(ctx.actor, id, {form["outcome"], form["reasoning"], form["lessons"]});
     if (decided.ok()) return http::Response::Redirect("/pilots/" + std::to_string(id) + "?done=decided");
     // A refused scale-up of the linked idea is shown on the form, with what
-    // was typed kept, so the decision-maker can act on it and decide again.
-    const bool idea_refused = decided.status().code() == StatusCode::kFailedPrecondition &&
-                              decided.status().message() != "pilots.decided";
-    if (decided.status().code() != StatusCode::kInvalidArgument && !idea_refused) {
+    // was typed kept, so the decision-maker can act on it and decide again
+    // (an already decided pilot: DecisionPage answers its own 409).
+    const StatusCode code = decided.status().code();
+    if (code != StatusCode::kInvalidArgument && code != StatusCode::kFailedPrecondition) {
       return web::ErrorPage(deps.renderer, decided.status(), r, ctx);
     }
     return DecisionPage(deps, r, ctx, form, decided.status());

@@ -93,7 +93,7 @@ json DecisionData(const web::RequestContext& ctx, const Pilot& p) {
           {"on", FormatRfc3339(d.decided_at).substr(0, 10)}};
 }
 
-// The linked idea, when the reader may see it (GetPilot filled its title).
+// The linked idea, when the reader may see it (GetPilotWithIdea filled its title).
 json IdeaData(const Pilot& p) {
   if (!p.idea_id || !p.idea_title) return json();
   return {{"url", "/ideas/" + std::to_string(*p.idea_id)}, {"title", *p.idea_title}};
@@ -107,7 +107,7 @@ std::string PerceptionSurveyUrl(const Pilot& p) {
 
 http::Response OverviewPage(const PilotRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx) {
-  StatusOr<Pilot> pilot = LoadPilot(deps, r, ctx);
+  StatusOr<Pilot> pilot = deps.pilots.GetPilotWithIdea(ctx.actor, web::PathId(r));
   if (!pilot.ok()) return web::ErrorPage(deps.renderer, pilot.status(), r, ctx);
   json data = PilotHeader(ctx, *pilot);
   std::optional<PilotState> next = NextState(pilot->state);

@@ -20,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/actor.h"
 #include "core/status.h"
 #include "pilots/pilot.h"
 #include "pilots/stats/evaluation.h"
@@ -66,9 +67,11 @@ struct PerceptionResult {
 class PerceptionSource {
  public:
   virtual ~PerceptionSource() = default;
-  // The perception surveys attached to `pilot`, oldest first. The caller
-  // has checked that the reader may see the pilot's evaluation.
-  virtual StatusOr<std::vector<PerceptionResult>> ForPilot(const Pilot& pilot) const = 0;
+  // The perception surveys attached to `pilot`, oldest first, that `actor`
+  // may read the results of (the surveys module's rule: nothing for the
+  // others). The caller has checked that the actor may see the evaluation.
+  virtual StatusOr<std::vector<PerceptionResult>> ForPilot(const accounts::Actor& actor,
+                                                           const Pilot& pilot) const = 0;
 };
 
 struct PilotEvaluation {

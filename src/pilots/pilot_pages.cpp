@@ -159,7 +159,6 @@ PilotInput InputFromForm(const web::FormFields& form) {
                 .risks = get("risks"), .legal_basis = get("legal_basis"),
                 .needs_exemption = get("needs_exemption") == "1", .design = get("design"),
                 .randomised = get("randomised") == "1"};
-  if (in.idea_id && *in.idea_id <= 0) in.idea_id.reset();  // a typo in an optional link
   for (const std::string& name : Lines(get("pilot_units"))) in.units.push_back({name, "pilot"});
   for (const std::string& name : Lines(get("comparison_units"))) {
     in.units.push_back({name, "comparison"});

@@ -175,7 +175,11 @@ StatusOr<Pilot> PilotService::BuildPilot(db::Tx& tx, const Actor& actor,
   if (!owner_is_staff) {
     problems.Add("owner_id", "pilots.plan.owner_not_staff", std::to_string(pilot.owner_id));
   }
-  if (pilot.idea_id && idea_link_) {
+  if (pilot.idea_id && *pilot.idea_id <= 0) {
+    // A typo in the form ("4x2" reads as -1) names the field instead of
+    // quietly saving the pilot without its idea.
+    problems.Add("idea_id", "validation.positive_integer", std::to_string(*pilot.idea_id));
+  } else if (pilot.idea_id && idea_link_) {
     StatusOr<std::string> idea =
         idea_link_->LinkableIdeaTitle(tx, actor, *pilot.idea_id, organisation_id);
     if (idea.status().code() == StatusCode::kNotFound) {
@@ -259,6 +263,10 @@ Status PilotService::Index(db::Tx& tx, PilotId id) {
 }
 
 StatusOr<Pilot> PilotService::GetPilot(const Actor& actor, PilotId id) {
+  return db_.ReadValue<Pilot>([&](db::Tx& tx) { return LoadVisible(tx, actor, id); });
+}
+
+StatusOr<Pilot> PilotService::GetPilotWithIdea(const Actor& actor, PilotId id) {
   return db_.ReadValue<Pilot>([&](db::Tx& tx) -> StatusOr<Pilot> {
     ASSIGN_OR_RETURN(Pilot pilot, LoadVisible(tx, actor, id));
     if (pilot.idea_id && idea_link_) {

@@ -147,8 +147,11 @@ class PilotService {
   // As CreatePilot; kFailedPrecondition once decided or when a metric with
   // measurements would be removed.
   StatusOr<Pilot> UpdatePlan(const accounts::Actor& actor, PilotId id, const PilotInput& input);
-  // kNotFound; fills idea_title when the actor may see the linked idea.
+  // kNotFound for a pilot the actor may not see.
   StatusOr<Pilot> GetPilot(const accounts::Actor& actor, PilotId id);
+  // GetPilot with idea_title filled when the actor may see the linked idea:
+  // for the pages that link it (the idea lookup is not for every read).
+  StatusOr<Pilot> GetPilotWithIdea(const accounts::Actor& actor, PilotId id);
   StatusOr<PilotPage> ListPilots(const accounts::Actor& actor, const PilotListQuery& query);
   // Forward only (planned → running → evaluating); "decided" only by Decide.
   StatusOr<Pilot> ChangeState(const accounts::Actor& actor, PilotId id, PilotState state);

@@ -103,7 +103,7 @@ StatusOr<PilotEvaluation> PilotService::Evaluate(const Actor& actor, PilotId id)
   // The statistics run outside the transaction: they may take a while.
   PilotEvaluation evaluation = EvaluatePilot(pilot, rows);
   if (perception_) {
-    ASSIGN_OR_RETURN(evaluation.perception, perception_->ForPilot(pilot));
+    ASSIGN_OR_RETURN(evaluation.perception, perception_->ForPilot(actor, pilot));
   }
   return evaluation;
 }

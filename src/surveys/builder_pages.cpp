@@ -1,6 +1,5 @@
 // Staff pages: an organisation's surveys (/surveys), creating a survey, its
 // builder overview, settings and question forms, publishing and closing.
-#include <charconv>
 #include <set>
 
 #include "accounts/permissions.h"
@@ -68,45 +67,50 @@ http::Response ListPage(const SurveyRouteDeps& deps, const http::Request& r,
   data["has_items"] = !items.empty();
   data["can_build"] = CanBuildSurveys(ctx.actor, *org);
   data["new_href"] = "/surveys/new?org=" + std::to_string(*org);
-  data["pagination"] = web::PageLinks("/surveys?org=" + std::to_string(*org) + "&", page,
+  data["pagination"] = web::PageLinks(web::PageBase(r), page,
                                       found->total, kListPageSize);
   return web::HtmlPage(deps.renderer, "surveys/list", 200, data, r, ctx);
 }
 
 // A new survey attached to another module's record, as a pilot's page links
 // it: /surveys/new?org=1&context_kind=pilot&context_id=7. The parameters
-// travel in the form's action; CreateSurvey validates them.
-std::optional<SurveyContext> ContextFromQuery(const http::Request& r) {
+// travel in the form's action; CreateSurvey validates the kind. A kind
+// without a positive id is refused here (400): the form could never be sent.
+StatusOr<std::optional<SurveyContext>> ContextFromQuery(const http::Request& r) {
   std::optional<std::string> kind = r.Query("context_kind");
-  std::optional<std::string> id = r.Query("context_id");
-  if (!kind || kind->empty() || !id) return std::nullopt;
-  std::int64_t value = 0;
-  std::from_chars(id->data(), id->data() + id->size(), value);
-  return SurveyContext{*kind, value};
+  if (!kind || kind->empty()) return std::optional<SurveyContext>();
+  ASSIGN_OR_RETURN(std::optional<std::int64_t> id, http::OptionalIdQuery(r, "context_id"));
+  if (!id) return InvalidParameterError("context_id", "validation.required");
+  return std::optional<SurveyContext>(SurveyContext{*kind, *id});
 }
 
-std::string NewSurveyAction(const http::Request& r, const std::string& org) {
+std::string NewSurveyAction(const std::string& org, const std::optional<SurveyContext>& context) {
   std::string action = "/surveys/new?org=" + org;
-  if (std::optional<SurveyContext> context = ContextFromQuery(r)) {
+  if (context) {
     action += "&context_kind=" + http::PercentEncode(context->kind) +
               "&context_id=" + std::to_string(context->id);
   }
   return action;
 }
 
+// The settings form: of a new survey (`creating`, perhaps attached to
+// `context`) or of an existing one.
+struct SettingsTarget {
+  std::string action;
+  bool creating = false;
+  std::optional<SurveyContext> context;
+};
+
 http::Response SettingsForm(const SurveyRouteDeps& deps, const http::Request& r,
-                            web::RequestContext& ctx, const std::string& action, json form,
+                            web::RequestContext& ctx, const SettingsTarget& target, json form,
                             const Status& problems) {
   json data = web::FormErrors(problems, ctx);
-  data["title"] = ctx.T(action.ends_with("/new") || action.find("/new?") != std::string::npos
-                            ? "surveys.new.title" : "surveys.settings.title");
-  data["action"] = action;
+  data["title"] = ctx.T(target.creating ? "surveys.new.title" : "surveys.settings.title");
+  data["action"] = target.action;
   data["form"] = std::move(form);
-  if (std::optional<SurveyContext> context = ContextFromQuery(r);
-      context && action.find("/new?") != std::string::npos &&
-      ctx.messages->Has("surveys.context.note." + context->kind)) {
-    data["context_note"] =
-        ctx.T("surveys.context.note." + context->kind, {{"id", std::to_string(context->id)}});
+  if (target.context && ctx.messages->Has("surveys.context.note." + target.context->kind)) {
+    data["context_note"] = ctx.T("surveys.context.note." + target.context->kind,
+                                 {{"id", std::to_string(target.context->id)}});
   }
   return web::HtmlPage(deps.renderer, "surveys/settings", problems.ok() ? 200 : 400, data, r, ctx);
 }
@@ -121,19 +125,25 @@ json PostedForm(const FormMap& form) {
 
 http::Response PostSettings(const SurveyRouteDeps& deps, const http::Request& r,
                             web::RequestContext& ctx, std::optional<SurveyId> id) {
+  SettingsTarget target{.action = id ? Base(*id) + "/settings" : "", .creating = !id};
+  if (!id) {
+    StatusOr<std::optional<SurveyContext>> context = ContextFromQuery(r);
+    if (!context.ok()) return web::ErrorPage(deps.renderer, context.status(), r, ctx);
+    target.context = *context;
+    target.action = NewSurveyAction(r.Query("org").value_or(""), target.context);
+  }
   FormMap form = http::ParseUrlEncoded(r.body);
   Status problems = InvalidArgumentError("surveys.survey.invalid");
   SurveyInput input = SurveyInputFromForm(form, problems);
-  if (!id) input.context = ContextFromQuery(r);
-  std::string action = id ? Base(*id) + "/settings" : NewSurveyAction(r, r.Query("org").value_or(""));
+  input.context = target.context;
   if (!problems.invalid_parameters().empty()) {
-    return SettingsForm(deps, r, ctx, action, PostedForm(form), problems);
+    return SettingsForm(deps, r, ctx, target, PostedForm(form), problems);
   }
   StatusOr<Survey> saved = id ? deps.surveys.UpdateSurvey(ctx.actor, *id, input)
                               : deps.surveys.CreateSurvey(
                                     ctx.actor, ChosenOrganisation(r, ctx).value_or(0), input);
   if (saved.status().code() == StatusCode::kInvalidArgument) {
-    return SettingsForm(deps, r, ctx, action, PostedForm(form), saved.status());
+    return SettingsForm(deps, r, ctx, target, PostedForm(form), saved.status());
   }
   if (!saved.ok()) return web::ErrorPage(deps.renderer, saved.status(), r, ctx);
   return http::Response::Redirect(Base(saved->id) + "/edit", 303);
@@ -145,8 +155,12 @@ void RegisterSettings(web::Router& router, const SurveyRouteDeps& deps) {
     if (!org || !CanBuildSurveys(ctx.actor, *org)) {
       return web::ErrorPage(deps.renderer, accounts::DenyAccess(ctx.actor, "surveys.build.denied"), r, ctx);
     }
+    StatusOr<std::optional<SurveyContext>> context = ContextFromQuery(r);
+    if (!context.ok()) return web::ErrorPage(deps.renderer, context.status(), r, ctx);
     json form = {{"audience_citizens", true}, {"access_anonymous_link", true}};
-    return SettingsForm(deps, r, ctx, NewSurveyAction(r, std::to_string(*org)), form, Status::Ok());
+    SettingsTarget target{.action = NewSurveyAction(std::to_string(*org), *context),
+                          .creating = true, .context = *context};
+    return SettingsForm(deps, r, ctx, target, form, Status::Ok());
   });
   router.Post("/surveys/new", [deps](const http::Request& r, auto& ctx) {
     return PostSettings(deps, r, ctx, std::nullopt);
@@ -154,8 +168,8 @@ void RegisterSettings(web::Router& router, const SurveyRouteDeps& deps) {
   router.Get("/surveys/{id:int}/settings", [deps](const http::Request& r, auto& ctx) {
     StatusOr<Survey> survey = deps.surveys.GetSurvey(ctx.actor, web::PathId(r));
     if (!survey.ok()) return web::ErrorPage(deps.renderer, survey.status(), r, ctx);
-    return SettingsForm(deps, r, ctx, Base(survey->id) + "/settings", SurveyFormValues(*survey),
-                        Status::Ok());
+    return SettingsForm(deps, r, ctx, {.action = Base(survey->id) + "/settings"},
+                        SurveyFormValues(*survey), Status::Ok());
   });
   router.Post("/surveys/{id:int}/settings", [deps](const http::Request& r, auto& ctx) {
     return PostSettings(deps, r, ctx, web::PathId(r));

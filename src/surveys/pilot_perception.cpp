@@ -4,6 +4,7 @@
 #include <string>
 
 #include "pilots/stats/two_groups.h"
+#include "surveys/permissions.h"
 
 namespace nyttig::surveys {
 namespace {
@@ -62,7 +63,10 @@ pilots::PerceptionResult PerceptionSummary(const SurveyResults& results) {
 }
 
 StatusOr<std::vector<pilots::PerceptionResult>> PilotPerception::ForPilot(
-    const pilots::Pilot& pilot) const {
+    const accounts::Actor& actor, const pilots::Pilot& pilot) const {
+  // ResultsForContext checks nobody: a published pilot's visitors and its
+  // organisation's staff see its evaluation, not the survey results.
+  if (!CanReadResults(actor, pilot.organisation_id)) return std::vector<pilots::PerceptionResult>{};
   ASSIGN_OR_RETURN(std::vector<SurveyResults> found,
                    surveys_.ResultsForContext(pilot.organisation_id,
                                               SurveyContext{kPilotContextKind, pilot.id}));

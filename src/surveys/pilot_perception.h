@@ -28,9 +28,10 @@ class PilotPerception : public pilots::PerceptionSource {
   PilotPerception& operator=(const PilotPerception&) = delete;
 
   // Every survey of the pilot's organisation attached to the pilot, in
-  // creation order (drafts too: they say "no responses yet").
+  // creation order (drafts too: they say "no responses yet"); none unless
+  // `actor` may read the organisation's survey results (CanReadResults).
   StatusOr<std::vector<pilots::PerceptionResult>> ForPilot(
-      const pilots::Pilot& pilot) const override;
+      const accounts::Actor& actor, const pilots::Pilot& pilot) const override;
 
  private:
   SurveyService& surveys_;

@@ -182,7 +182,7 @@ TEST_P(PilotDataTest, TheLinkedIdeaMustBeOneThePlannerSeesInTheOrganisation) {
   plan.idea_id = 42;
   StatusOr<Pilot> pilot = service_->CreatePilot(coordinator_, org_a_, plan);
   ASSERT_TRUE(pilot.ok()) << pilot.status().ToString();
-  EXPECT_EQ(service_->GetPilot(employee_, pilot->id)->idea_title, "Kameratillsyn");
+  EXPECT_EQ(service_->GetPilotWithIdea(employee_, pilot->id)->idea_title, "Kameratillsyn");
   plan.idea_id = 7;
   EXPECT_THAT(Problems(service_->UpdatePlan(coordinator_, pilot->id, plan).status()),
               ElementsAre("idea_id:pilots.plan.idea_not_found"));

@@ -181,6 +181,15 @@ TEST_P(PilotLinksTest, ThePilotPageLinksItsIdeaAndTheIdeaPageListsThePilot) {
   // Another organisation sees neither.
   TestClient bo = LoggedInExisting("bo@grannby.se");
   EXPECT_EQ(bo.Get("/ideas/" + std::to_string(idea)).status, 404);
+  // Once the pilot is published its visitors see it, but not the internal idea's link.
+  ASSERT_EQ(anna_->PostJson("/api/v1/pilots/" + std::to_string(pilot) + "/publication",
+                            R"({"published": true})").status, 200);
+  http::Response outsider = bo.Get("/pilots/" + std::to_string(pilot));
+  ASSERT_EQ(outsider.status, 200);
+  EXPECT_THAT(outsider.body, Not(HasSubstr("href=\"/ideas/" + std::to_string(idea) + "\"")));
+  http::Response anonymous = NewClient().Get("/pilots/" + std::to_string(pilot));
+  ASSERT_EQ(anonymous.status, 200);
+  EXPECT_THAT(anonymous.body, Not(HasSubstr("href=\"/ideas/" + std::to_string(idea) + "\"")));
 }
 
 TEST_P(PilotLinksTest, ThePerceptionSurveyOfAPilotAppearsInItsEvaluation) {
@@ -216,7 +225,8 @@ TEST_P(PilotLinksTest, ThePerceptionSurveyOfAPilotAppearsInItsEvaluation) {
     ASSERT_EQ(r.status, 201) << r.body;
   }
 
-  http::Response evaluation = omar_->Get("/api/v1/pilots/" + std::to_string(pilot) + "/evaluation");
+  // Survey results are for those who may read them (a decision-maker here) …
+  http::Response evaluation = lena_->Get("/api/v1/pilots/" + std::to_string(pilot) + "/evaluation");
   ASSERT_EQ(evaluation.status, 200) << evaluation.body;
   json perception = BodyJson(evaluation)["perception"];
   ASSERT_EQ(perception.size(), 1u) << evaluation.body;
@@ -231,7 +241,7 @@ TEST_P(PilotLinksTest, ThePerceptionSurveyOfAPilotAppearsInItsEvaluation) {
   EXPECT_EQ(perception[0]["summary"]["en"],
             "75 % agree (4 or 5) with “I feel safe.” (95 % CI 30–95 %). 4 responses.");
 
-  http::Response page = omar_->Get("/pilots/" + std::to_string(pilot) + "/evaluation");
+  http::Response page = lena_->Get("/pilots/" + std::to_string(pilot) + "/evaluation");
   ASSERT_EQ(page.status, 200);
   EXPECT_THAT(page.body, HasSubstr("Trygghet på natten"));
   EXPECT_THAT(page.body, HasSubstr("75 % instämmer"));
@@ -242,7 +252,13 @@ TEST_P(PilotLinksTest, ThePerceptionSurveyOfAPilotAppearsInItsEvaluation) {
                         json{{"title_sv", "Falsk"}, {"context", {{"kind", "pilot"}, {"id", pilot}}}}.dump())
                 .status,
             201);
-  EXPECT_EQ(BodyJson(omar_->Get("/api/v1/pilots/" + std::to_string(pilot) + "/evaluation"))["perception"].size(), 1u);
+  EXPECT_EQ(BodyJson(lena_->Get("/api/v1/pilots/" + std::to_string(pilot) + "/evaluation"))["perception"].size(), 1u);
+  // … not for an employee, who sees the pilot's evaluation but not the survey's results.
+  http::Response employee = omar_->Get("/api/v1/pilots/" + std::to_string(pilot) + "/evaluation");
+  ASSERT_EQ(employee.status, 200);
+  EXPECT_TRUE(BodyJson(employee)["perception"].empty());
+  EXPECT_THAT(omar_->Get("/pilots/" + std::to_string(pilot) + "/evaluation").body,
+              Not(HasSubstr("75 % instämmer")));
 }
 
 NYTTIG_INSTANTIATE_ENGINES(PilotLinksTest);

@@ -241,6 +241,7 @@ json WhatReadersFind(const std::vector<TestClient*>& readers) {
     for (const char* query : {"krisledning", "trygghetsv%C3%A4rdar", "symaskiner", "hoppborg",
                               "torget", "biblioteket"}) {
       http::Response r = reader->Get(std::string("/api/v1/search?q=") + query);
+      EXPECT_EQ(r.status, 200) << query;
       seen.push_back(BodyJson(r));
     }
   }
@@ -262,6 +263,9 @@ TEST_P(FindableHttpTest, ReindexFindsWhatTheWritePathFound) {
   TestClient outsider = Outsider();
   TestClient anonymous = NewClient();
   const json written = WhatReadersFind({&member, &outsider, &anonymous});
+  // Not an empty comparison: the member finds both plans, the outsider the public one.
+  EXPECT_EQ(written[0]["total"], 2);
+  EXPECT_EQ(written[6]["total"], 1);
   auto report = app().search().Reindex();
   ASSERT_TRUE(report.ok()) << report.status().ToString();
   EXPECT_EQ(report->documents_by_kind["case"], 2);
